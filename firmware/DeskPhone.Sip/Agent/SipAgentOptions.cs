@@ -1,0 +1,26 @@
+namespace DeskPhone.Sip.Agent;
+
+/// <summary>The account the phone registers and calls with.</summary>
+public sealed record SipAgentOptions
+{
+    /// <summary>The extension (user part of the address of record), e.g. "101".</summary>
+    public required string User { get; init; }
+
+    /// <summary>Digest user name; the extension when not set.</summary>
+    public string? AuthUser { get; init; }
+
+    public required string Password { get; init; }
+
+    /// <summary>The SIP domain of the address of record, e.g. "pbx.example.com" or "127.0.0.1".</summary>
+    public required string Domain { get; init; }
+
+    /// <summary>Where every out-of-dialog request goes: the PBX (registrar and outbound proxy).</summary>
+    public required System.Net.IPEndPoint Registrar { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    /// <summary>Registration lifetime asked for, in seconds (RFC 3261 §10.2.1.1).</summary>
+    public int RegisterExpiresSeconds { get; init; } = 3600;
+
+    public string UserAgentName { get; init; } = "DeskPhone";
+}

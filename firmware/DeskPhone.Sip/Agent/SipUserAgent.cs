@@ -1,0 +1,266 @@
+using System.Net;
+using System.Net.Sockets;
+using DeskPhone.Sip.Dialogs;
+using DeskPhone.Sip.Messages;
+using DeskPhone.Sip.Registration;
+using DeskPhone.Sip.Threading;
+using DeskPhone.Sip.Transactions;
+using DeskPhone.Sip.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace DeskPhone.Sip.Agent;
+
+/// <summary>
+/// The user agent core (RFC 3261 §8): takes datagrams from the transport, matches them to
+/// transactions and dialogs, answers what no one else handles, and starts calls and
+/// registrations. Everything except <see cref="ReceiveDatagram"/> runs on the signalling loop.
+/// </summary>
+public sealed partial class SipUserAgent : IDisposable
+{
+    private readonly Dictionary<string, SipCall> calls = new(StringComparer.Ordinal);
+    private readonly ILogger logger;
+
+    public SipUserAgent(SipAgentOptions options, ISipTransport transport, SignallingLoop loop, SipTimers timers, ILoggerFactory loggers)
+    {
+        Options = options;
+        Loop = loop;
+        logger = loggers.CreateLogger<SipUserAgent>();
+        Transactions = new TransactionLayer(new TransactionContext(transport, loop, timers));
+        LocalEndPoint = ReachableLocalEndPoint(transport.LocalEndPoint, options.Registrar);
+        Registration = new RegistrationClient(this, loggers.CreateLogger<RegistrationClient>());
+    }
+
+    /// <summary>A new call from the network, already answered 100 Trying. THREAD: signalling loop.</summary>
+    public event Action<SipCall>? IncomingCall;
+
+    public SipAgentOptions Options { get; }
+
+    public RegistrationClient Registration { get; }
+
+    /// <summary>The address and port the peers reach us on (used in Via and Contact).</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Number of dropped datagrams: unparseable, or responses to nothing we sent.</summary>
+    public long DroppedMessages { get; private set; }
+
+    internal SignallingLoop Loop { get; }
+
+    internal TransactionLayer Transactions { get; }
+
+    internal ILogger Logger => logger;
+
+    /// <summary>
+    /// Parses a datagram and posts the message to the loop. THREAD: the transport's receive thread.
+    /// </summary>
+    public void ReceiveDatagram(ReadOnlySpan<byte> datagram, IPEndPoint source)
+    {
+        var result = SipMessageParser.Parse(datagram);
+        Loop.Post(() => Dispatch(result, source));
+    }
+
+    /// <summary>Places a call to an extension or SIP URI through the PBX. THREAD: signalling loop.</summary>
+    public SipCall Dial(string target, ReadOnlyMemory<byte> offer)
+    {
+        var call = SipCall.StartOutgoing(this, TargetUri(target), offer);
+        return call;
+    }
+
+    public void Dispose() => Transactions.AbandonAll();
+
+    internal void Track(SipCall call, string dialogKey) => calls[dialogKey] = call;
+
+    internal void Forget(string dialogKey) => calls.Remove(dialogKey);
+
+    internal string AddressOfRecord => $"sip:{Options.User}@{Options.Domain}";
+
+    internal string ContactUri => $"sip:{Options.User}@{FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port}";
+
+    internal string TargetUri(string target) =>
+        target.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("sips:", StringComparison.OrdinalIgnoreCase)
+            ? target
+            : $"sip:{target}@{Options.Domain}";
+
+    /// <summary>A new request with a fresh top Via (RFC 3261 §8.1.1), From, To, Call-ID and CSeq.</summary>
+    internal SipRequest NewRequest(string method, string requestUri, NameAddress from, NameAddress to, string callId, uint sequence)
+    {
+        var request = new SipRequest(method, requestUri);
+        request.Add(HeaderNames.Via, $"SIP/2.0/UDP {FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port};branch={Identifiers.NewBranch()};rport");
+        request.Add(HeaderNames.MaxForwards, "70");
+        request.Add(HeaderNames.From, from.ToString());
+        request.Add(HeaderNames.To, to.ToString());
+        request.Add(HeaderNames.CallId, callId);
+        request.Add(HeaderNames.CSeq, new CSeq(sequence, method).ToString());
+        request.Add(HeaderNames.UserAgent, Options.UserAgentName);
+        return request;
+    }
+
+    internal NameAddress LocalIdentity(string tag) =>
+        new NameAddress(Options.DisplayName, AddressOfRecord, new Dictionary<string, string?>()).WithTag(tag);
+
+    internal void Respond(IServerTransaction transaction, int code, string reason, string? toTag = null)
+    {
+        var response = ResponseFactory.Create(transaction.Request, code, reason, toTag);
+        if (code == 405)
+        {
+            response.Add(HeaderNames.Allow, SipMethods.Allowed);
+        }
+
+        transaction.Respond(response);
+    }
+
+    private void Dispatch(SipParseResult result, IPEndPoint source)
+    {
+        if (!result.Success)
+        {
+            if (result.AnswerableRequest is { Method: not SipMethods.Ack } bad)
+            {
+                // RFC 3261 §8.2: a request we cannot process but can answer gets 400 naming the defect.
+                var transaction = Transactions.CreateServer(bad, EndPointResolver.ResponseDestination(bad.TopVia, source));
+                Respond(transaction, 400, "Bad Request - " + result.Defect);
+            }
+            else
+            {
+                DroppedMessages++;
+                logger.LogDebug("Dropped a datagram from {Source}: {Defect}", source, result.Defect);
+            }
+
+            return;
+        }
+
+        switch (result.Message)
+        {
+            case SipResponse response:
+                DispatchResponse(response);
+                break;
+            case SipRequest request:
+                DispatchRequest(request, source);
+                break;
+        }
+    }
+
+    private void DispatchResponse(SipResponse response)
+    {
+        if (Transactions.TryDeliver(response))
+        {
+            return;
+        }
+
+        // A 2xx to our INVITE retransmitted after the transaction ended: the dialog re-sends its ACK (§13.2.2.4).
+        if (response.IsSuccess && response.CSeq.Method == SipMethods.Invite
+            && calls.TryGetValue(Dialog.DialogKey(response.CallId, response.From.Tag ?? string.Empty, response.To.Tag), out var call))
+        {
+            call.ReceiveInviteSuccessRetransmission(response);
+            return;
+        }
+
+        DroppedMessages++;
+    }
+
+    private void DispatchRequest(SipRequest request, IPEndPoint source)
+    {
+        if (Transactions.TryAbsorb(request))
+        {
+            return;
+        }
+
+        var toTag = request.To.Tag;
+        if (request.Method == SipMethods.Ack)
+        {
+            if (toTag is not null && calls.TryGetValue(Dialog.DialogKey(request.CallId, toTag, request.From.Tag), out var acked))
+            {
+                acked.ReceiveAck(request);
+            }
+
+            return;
+        }
+
+        var transaction = Transactions.CreateServer(request, EndPointResolver.ResponseDestination(request.TopVia, source));
+        if (request.Method == SipMethods.Cancel)
+        {
+            HandleCancel(request, transaction);
+            return;
+        }
+
+        if (toTag is not null)
+        {
+            if (calls.TryGetValue(Dialog.DialogKey(request.CallId, toTag, request.From.Tag), out var call))
+            {
+                call.ReceiveInDialog(request, transaction);
+            }
+            else
+            {
+                Respond(transaction, 481, "Call/Transaction Does Not Exist");
+            }
+
+            return;
+        }
+
+        switch (request.Method)
+        {
+            case SipMethods.Invite:
+                var incoming = SipCall.StartIncoming(this, request, (ServerInviteTransaction)transaction);
+                if (IncomingCall is null)
+                {
+                    incoming.Reject(480, "Temporarily Unavailable");
+                }
+                else
+                {
+                    IncomingCall(incoming);
+                }
+
+                break;
+            case SipMethods.Options:
+                var options = ResponseFactory.Create(request, 200, "OK", Identifiers.NewTag());
+                options.Add(HeaderNames.Allow, SipMethods.Allowed);
+                options.Add(HeaderNames.Accept, "application/sdp");
+                transaction.Respond(options);
+                break;
+            case SipMethods.Bye or SipMethods.Ack or SipMethods.Cancel or SipMethods.Register or SipMethods.Message
+                or SipMethods.Refer or SipMethods.Notify or SipMethods.Info or "SUBSCRIBE" or "UPDATE" or "PRACK" or "PUBLISH":
+                Respond(transaction, 405, "Method Not Allowed");
+                break;
+            default:
+                Respond(transaction, 501, "Not Implemented");
+                break;
+        }
+    }
+
+    private void HandleCancel(SipRequest cancel, IServerTransaction transaction)
+    {
+        var invite = Transactions.FindInviteFor(cancel);
+        if (invite is null)
+        {
+            Respond(transaction, 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+
+        Respond(transaction, 200, "OK");
+        foreach (var call in calls.Values)
+        {
+            if (call.IsServedBy(invite))
+            {
+                call.ReceiveCancel();
+                return;
+            }
+        }
+    }
+
+    private static string FormatHost(IPAddress address) =>
+        address.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
+
+    /// <summary>
+    /// When bound to a wildcard address, the address the kernel would use toward the PBX: that is
+    /// what peers can reach and what goes in Via and Contact. Connecting a UDP socket sends nothing.
+    /// </summary>
+    private static IPEndPoint ReachableLocalEndPoint(IPEndPoint bound, IPEndPoint registrar)
+    {
+        if (!bound.Address.Equals(IPAddress.Any) && !bound.Address.Equals(IPAddress.IPv6Any))
+        {
+            return bound;
+        }
+
+        using var probe = new Socket(registrar.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        probe.Connect(registrar);
+        return new IPEndPoint(((IPEndPoint)probe.LocalEndPoint!).Address, bound.Port);
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using DeskPhone.Sip.Agent;
+using DeskPhone.Sip.Auth;
+using DeskPhone.Sip.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace DeskPhone.Sip.Registration;
+
+/// <summary>
+/// Keeps the phone registered (RFC 3261 §10.2): one Call-ID with a rising CSeq, Digest
+/// credentials on 401/407 (§22.2), a refresh before the binding expires, and on failure a retry
+/// with exponential back-off so a wrong password never hammers the PBX. Runs on the loop.
+/// </summary>
+public sealed class RegistrationClient
+{
+    /// <summary>First retry delay after a failure; doubled per consecutive failure.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest delay between retries.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
+
+    private readonly SipUserAgent agent;
+    private readonly ILogger logger;
+    private readonly string callId = Identifiers.NewCallId();
+    private readonly string fromTag = Identifiers.NewTag();
+    private uint sequence = Identifiers.NewSequence();
+    private uint nonceCount;
+    private string? answeredNonce;
+    private int consecutiveFailures;
+    private ITimer? nextAttempt;
+    private bool stopped;
+
+    internal RegistrationClient(SipUserAgent agent, ILogger<RegistrationClient> logger)
+    {
+        this.agent = agent;
+        this.logger = logger;
+    }
+
+    /// <summary>Raised whenever <see cref="Status"/> changes. THREAD: signalling loop.</summary>
+    public event Action<RegistrationStatus>? Changed;
+
+    public RegistrationStatus Status { get; private set; } = RegistrationStatus.Initial;
+
+    /// <summary>Number of REGISTER requests sent (each transaction counted once).</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>Starts registering. THREAD: signalling loop.</summary>
+    public void Start()
+    {
+        stopped = false;
+        Send(authorization: null);
+    }
+
+    /// <summary>Stops refreshing and removes the binding (Expires: 0). THREAD: signalling loop.</summary>
+    public void Stop()
+    {
+        stopped = true;
+        nextAttempt?.Dispose();
+        if (Status.Phase == RegistrationPhase.Registered)
+        {
+            Send(authorization: null, expires: 0);
+        }
+
+        SetStatus(RegistrationStatus.Initial);
+    }
+
+    private void Send((string Header, string Value)? authorization, int? expires = null)
+    {
+        var lifetime = expires ?? agent.Options.RegisterExpiresSeconds;
+        var aor = new NameAddress(agent.Options.DisplayName, agent.AddressOfRecord, new Dictionary<string, string?>());
+        var request = agent.NewRequest(SipMethods.Register, $"sip:{agent.Options.Domain}", aor.WithTag(fromTag), aor, callId, ++sequence);
+        request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
+        request.Add(HeaderNames.Expires, lifetime.ToString(CultureInfo.InvariantCulture));
+        request.Add(HeaderNames.Allow, SipMethods.Allowed);
+        if (authorization is { } auth)
+        {
+            request.Add(auth.Header, auth.Value);
+        }
+
+        Attempts++;
+        if (lifetime > 0 && Status.Phase != RegistrationPhase.Registered)
+        {
+            SetStatus(Status with { Phase = RegistrationPhase.Registering });
+        }
+
+        agent.Transactions.SendRequest(request, agent.Options.Registrar, response => OnResponse(request, response, lifetime), () => OnFailure(408, "Request Timeout", lifetime));
+    }
+
+    private void OnResponse(SipRequest request, SipResponse response, int lifetime)
+    {
+        if (response.IsProvisional || lifetime == 0)
+        {
+            return;
+        }
+
+        if (response.IsSuccess)
+        {
+            OnRegistered(response);
+            return;
+        }
+
+        if (response.StatusCode is 401 or 407 && TryAnswerChallenge(request, response, lifetime))
+        {
+            return;
+        }
+
+        OnFailure(response.StatusCode, response.ReasonPhrase, lifetime);
+    }
+
+    private bool TryAnswerChallenge(SipRequest request, SipResponse response, int lifetime)
+    {
+        var challengeHeader = response.StatusCode == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate;
+        if (!DigestChallenge.TryParse(response.Get(challengeHeader), out var challenge) || !DigestCredentials.Supports(challenge))
+        {
+            return false;
+        }
+
+        // A second challenge with a nonce we already answered means the credentials are wrong,
+        // unless the server says the nonce merely went stale (RFC 2617 §3.2.1).
+        if (challenge.Nonce == answeredNonce && !challenge.Stale)
+        {
+            return false;
+        }
+
+        answeredNonce = challenge.Nonce;
+        var credentials = DigestCredentials.Build(challenge, agent.Options.AuthUser ?? agent.Options.User, agent.Options.Password, SipMethods.Register, request.RequestUri, ++nonceCount, Identifiers.NewClientNonce());
+        Send((response.StatusCode == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization, credentials), lifetime);
+        return true;
+    }
+
+    private void OnRegistered(SipResponse response)
+    {
+        consecutiveFailures = 0;
+        answeredNonce = null;
+        var granted = GrantedExpires(response);
+        var now = agent.Loop.Time.GetUtcNow();
+        SetStatus(new RegistrationStatus(RegistrationPhase.Registered, response.StatusCode, response.ReasonPhrase, now.AddSeconds(granted)));
+
+        // Refresh well before expiry so one lost REGISTER can still be retransmitted in time.
+        var refresh = TimeSpan.FromSeconds(Math.Max(1, granted > 60 ? granted - Math.Min(granted / 5, 300) : granted / 2));
+        Schedule(refresh);
+    }
+
+    private int GrantedExpires(SipResponse response)
+    {
+        foreach (var contact in response.GetAll(HeaderNames.Contact))
+        {
+            if (NameAddress.TryParse(contact, out var address)
+                && address.Uri.Equals(agent.ContactUri, StringComparison.OrdinalIgnoreCase)
+                && address.Parameters.TryGetValue("expires", out var value)
+                && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return seconds;
+            }
+        }
+
+        return int.TryParse(response.Get(HeaderNames.Expires), NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            ? expires
+            : agent.Options.RegisterExpiresSeconds;
+    }
+
+    private void OnFailure(int code, string reason, int lifetime)
+    {
+        if (lifetime == 0 || stopped)
+        {
+            return;
+        }
+
+        consecutiveFailures++;
+        answeredNonce = null;
+        var delay = TimeSpan.FromTicks(Math.Min(FirstRetryDelay.Ticks << Math.Min(consecutiveFailures - 1, 16), MaxRetryDelay.Ticks));
+        logger.LogWarning("Registration failed: {Code} {Reason}; retrying in {Delay}", code, reason, delay);
+        SetStatus(new RegistrationStatus(RegistrationPhase.Failed, code, reason, RetryAt: agent.Loop.Time.GetUtcNow() + delay));
+        Schedule(delay);
+    }
+
+    private void Schedule(TimeSpan delay)
+    {
+        nextAttempt?.Dispose();
+        nextAttempt = agent.Loop.Schedule(delay, () =>
+        {
+            if (!stopped)
+            {
+                Send(authorization: null);
+            }
+        });
+    }
+
+    private void SetStatus(RegistrationStatus status)
+    {
+        if (status == Status)
+        {
+            return;
+        }
+
+        Status = status;
+        Changed?.Invoke(status);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using DeskPhone.Sip.Messages;
+
+namespace DeskPhone.Sip.Transactions;
+
+/// <summary>
+/// The INVITE client transaction of RFC 3261 §17.1.1 (Figure 5) over UDP: Timer A retransmits while
+/// Calling, Timer B gives up, a final non-2xx response is ACKed here (§17.1.1.3) and Timer D
+/// absorbs its retransmissions. A 2xx ends the transaction; the dialog ACKs it. Runs on the loop.
+/// </summary>
+internal sealed class ClientInviteTransaction : IClientTransaction
+{
+    private readonly TransactionContext context;
+    private readonly byte[] bytes;
+    private readonly IPEndPoint destination;
+    private readonly Action<SipResponse> onResponse;
+    private readonly Action onTimeout;
+    private TimeSpan retransmitInterval;
+    private byte[]? ack;
+    private ITimer? timerA;
+    private ITimer? timerB;
+    private ITimer? timerD;
+
+    public ClientInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
+    {
+        this.context = context;
+        Request = request;
+        bytes = request.ToBytes();
+        this.destination = destination;
+        this.onResponse = onResponse;
+        this.onTimeout = onTimeout;
+    }
+
+    public event Action<IClientTransaction>? Terminated;
+
+    public SipRequest Request { get; }
+
+    public ClientTransactionState State { get; private set; } = ClientTransactionState.Calling;
+
+    public void Start()
+    {
+        context.Send(bytes, destination);
+        retransmitInterval = context.Timers.T1;
+        timerA = context.Loop.Schedule(retransmitInterval, OnTimerA);
+        timerB = context.Loop.Schedule(context.Timers.TransactionTimeout, OnTimerB);
+    }
+
+    public void Receive(SipResponse response)
+    {
+        switch (State)
+        {
+            case ClientTransactionState.Calling or ClientTransactionState.Proceeding when response.IsProvisional:
+                State = ClientTransactionState.Proceeding;
+                timerA?.Dispose();
+                onResponse(response);
+                break;
+            case ClientTransactionState.Calling or ClientTransactionState.Proceeding when response.IsSuccess:
+                Terminate();
+                onResponse(response);
+                break;
+            case ClientTransactionState.Calling or ClientTransactionState.Proceeding:
+                State = ClientTransactionState.Completed;
+                timerA?.Dispose();
+                timerB?.Dispose();
+                ack = BuildAck(response).ToBytes();
+                context.Send(ack, destination);
+                onResponse(response);
+                timerD = context.Loop.Schedule(TimeSpan.FromSeconds(32), Terminate);
+                break;
+            case ClientTransactionState.Completed when !response.IsProvisional && !response.IsSuccess:
+                context.Send(ack!, destination);
+                break;
+        }
+    }
+
+    public void Abandon() => Terminate();
+
+    /// <summary>The ACK for a non-2xx final response (RFC 3261 §17.1.1.3).</summary>
+    private SipRequest BuildAck(SipResponse response)
+    {
+        var ackRequest = new SipRequest(SipMethods.Ack, Request.RequestUri);
+        ackRequest.Add(HeaderNames.Via, Request.GetAll(HeaderNames.Via).First());
+        foreach (var route in Request.GetAll(HeaderNames.Route))
+        {
+            ackRequest.Add(HeaderNames.Route, route);
+        }
+
+        ackRequest.Add(HeaderNames.MaxForwards, "70");
+        ackRequest.Add(HeaderNames.From, Request.Get(HeaderNames.From)!);
+        ackRequest.Add(HeaderNames.To, response.Get(HeaderNames.To)!);
+        ackRequest.Add(HeaderNames.CallId, Request.CallId);
+        ackRequest.Add(HeaderNames.CSeq, new CSeq(Request.CSeq.Number, SipMethods.Ack).ToString());
+        return ackRequest;
+    }
+
+    private void OnTimerA()
+    {
+        if (State != ClientTransactionState.Calling)
+        {
+            return;
+        }
+
+        context.Send(bytes, destination);
+        retransmitInterval *= 2;
+        timerA = context.Loop.Schedule(retransmitInterval, OnTimerA);
+    }
+
+    private void OnTimerB()
+    {
+        if (State == ClientTransactionState.Calling)
+        {
+            Terminate();
+            onTimeout();
+        }
+    }
+
+    private void Terminate()
+    {
+        if (State == ClientTransactionState.Terminated)
+        {
+            return;
+        }
+
+        State = ClientTransactionState.Terminated;
+        timerA?.Dispose();
+        timerB?.Dispose();
+        timerD?.Dispose();
+        Terminated?.Invoke(this);
+    }
+}

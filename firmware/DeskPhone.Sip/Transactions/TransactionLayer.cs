@@ -1,0 +1,111 @@
+using System.Net;
+using DeskPhone.Sip.Messages;
+
+namespace DeskPhone.Sip.Transactions;
+
+/// <summary>
+/// Creates transactions and matches incoming messages to them (RFC 3261 §17.1.3, §17.2.3).
+/// Runs on the signalling loop only.
+/// </summary>
+internal sealed class TransactionLayer(TransactionContext context)
+{
+    private readonly Dictionary<string, IClientTransaction> clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IServerTransaction> servers = new(StringComparer.Ordinal);
+
+    public int Count => clients.Count + servers.Count;
+
+    public TransactionContext Context => context;
+
+    /// <summary>Sends a request in a new client transaction; the request's top Via must carry a fresh branch.</summary>
+    public void SendRequest(SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
+    {
+        IClientTransaction transaction = request.Method == SipMethods.Invite
+            ? new ClientInviteTransaction(context, request, destination, onResponse, onTimeout)
+            : new ClientNonInviteTransaction(context, request, destination, onResponse, onTimeout);
+        var key = TransactionKey.ForClient(request.TopVia.Branch!, request.Method);
+        clients[key] = transaction;
+        transaction.Terminated += t =>
+        {
+            if (clients.TryGetValue(key, out var current) && current == t)
+            {
+                clients.Remove(key);
+            }
+        };
+        transaction.Start();
+    }
+
+    /// <summary>Delivers a response to its client transaction; false when none matches.</summary>
+    public bool TryDeliver(SipResponse response)
+    {
+        var branch = response.TopVia.Branch;
+        if (branch is null || !clients.TryGetValue(TransactionKey.ForClient(branch, response.CSeq.Method), out var transaction))
+        {
+            return false;
+        }
+
+        transaction.Receive(response);
+        return true;
+    }
+
+    /// <summary>
+    /// Absorbs a retransmitted request or an ACK for a non-2xx final response. Returns true when
+    /// the request belonged to an existing server transaction.
+    /// </summary>
+    public bool TryAbsorb(SipRequest request)
+    {
+        var via = request.TopVia;
+        if (request.Method == SipMethods.Ack)
+        {
+            if (servers.TryGetValue(TransactionKey.ForServer(via, SipMethods.Invite), out var invite)
+                && invite is ServerInviteTransaction { State: ServerTransactionState.Completed or ServerTransactionState.Confirmed } completed)
+            {
+                completed.ReceiveAck();
+                return true;
+            }
+
+            return false;
+        }
+
+        if (servers.TryGetValue(TransactionKey.ForServer(via, request.Method), out var existing))
+        {
+            existing.ReceiveRetransmission();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The INVITE server transaction a CANCEL targets (same branch, §9.2).</summary>
+    public ServerInviteTransaction? FindInviteFor(SipRequest cancel) =>
+        servers.TryGetValue(TransactionKey.ForServer(cancel.TopVia, SipMethods.Invite), out var t) ? t as ServerInviteTransaction : null;
+
+    public IServerTransaction CreateServer(SipRequest request, IPEndPoint responseDestination)
+    {
+        IServerTransaction transaction = request.Method == SipMethods.Invite
+            ? new ServerInviteTransaction(context, request, responseDestination)
+            : new ServerNonInviteTransaction(context, request, responseDestination);
+        var key = TransactionKey.ForServer(request.TopVia, request.Method);
+        servers[key] = transaction;
+        transaction.Terminated += t =>
+        {
+            if (servers.TryGetValue(key, out var current) && current == t)
+            {
+                servers.Remove(key);
+            }
+        };
+        return transaction;
+    }
+
+    public void AbandonAll()
+    {
+        foreach (var transaction in clients.Values.ToList())
+        {
+            transaction.Abandon();
+        }
+
+        foreach (var transaction in servers.Values.ToList())
+        {
+            transaction.Abandon();
+        }
+    }
+}
