@@ -1,0 +1,67 @@
+using System.Globalization;
+using DeskPhone.Sip.Registration;
+
+namespace DeskPhone.Phone.Screens;
+
+/// <summary>Turns a <see cref="PhoneView"/> into the lines of the character display. Pure: no state.</summary>
+public static class ScreenRenderer
+{
+    public static string[] Render(PhoneView view, DateTimeOffset now, int columns, int rows)
+    {
+        var lines = view.Mode switch
+        {
+            PhoneMode.Idle => Idle(view, now, columns),
+            PhoneMode.Dialing => [TwoColumns("Dial", view.OffHook ? string.Empty : "on hook", columns), Tail(view.Digits + "_", columns), string.Empty, "#/Send: call"],
+            PhoneMode.Calling => ["Calling", Peer(view), view.PeerNumber ?? string.Empty, "End: hang up"],
+            PhoneMode.RingingOut => ["Ringing", Peer(view), view.PeerNumber ?? string.Empty, "End: hang up"],
+            PhoneMode.Incoming => ["Incoming call", Peer(view), view.PeerNumber ?? string.Empty, "Lift to answer"],
+            PhoneMode.Connected => [TwoColumns("Connected", Duration(now - (view.ConnectedAt ?? now)), columns), Peer(view), view.PeerNumber ?? string.Empty, "End: hang up"],
+            PhoneMode.Ended => ["Call ended", Peer(view), view.EndedText ?? string.Empty, string.Empty],
+            _ => [],
+        };
+
+        var screen = new string[rows];
+        for (var row = 0; row < rows; row++)
+        {
+            var text = row < lines.Length ? lines[row] : string.Empty;
+            screen[row] = text.Length >= columns ? text[..columns] : text.PadRight(columns);
+        }
+
+        return screen;
+    }
+
+    /// <summary>The words the idle screen uses for a registration state.</summary>
+    public static string Describe(RegistrationStatus status) => status.Phase switch
+    {
+        RegistrationPhase.Registered => "Registered",
+        RegistrationPhase.Registering => "Registering...",
+        RegistrationPhase.Failed => $"Reg. failed {status.StatusCode}",
+        _ => "Not registered",
+    };
+
+    private static string[] Idle(PhoneView view, DateTimeOffset now, int columns) =>
+    [
+        TwoColumns("Ext " + view.Extension, now.ToString("HH:mm", CultureInfo.InvariantCulture), columns),
+        Describe(view.Registration),
+        view.MissedCalls switch
+        {
+            0 => string.Empty,
+            1 => "1 missed call",
+            var n => $"{n} missed calls",
+        },
+        now.ToString("ddd dd MMM yyyy", CultureInfo.InvariantCulture),
+    ];
+
+    private static string Peer(PhoneView view) => view.PeerName ?? view.PeerNumber ?? string.Empty;
+
+    private static string Duration(TimeSpan elapsed) =>
+        elapsed.TotalHours >= 1
+            ? elapsed.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+            : elapsed.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
+
+    private static string TwoColumns(string left, string right, int columns) =>
+        left.Length + right.Length + 1 > columns ? left : left.PadRight(columns - right.Length) + right;
+
+    /// <summary>Long numbers keep their end visible, where the user is typing.</summary>
+    private static string Tail(string text, int columns) => text.Length > columns ? text[^columns..] : text;
+}

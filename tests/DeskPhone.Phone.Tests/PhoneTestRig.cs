@@ -1,0 +1,213 @@
+using System.Net;
+using System.Text;
+using DeskPhone.Hal.Simulator;
+using DeskPhone.Media;
+using DeskPhone.Phone.Media;
+using DeskPhone.Sip.Agent;
+using DeskPhone.Sip.Messages;
+using DeskPhone.Sip.Threading;
+using DeskPhone.Sip.Transport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DeskPhone.Phone.Tests;
+
+/// <summary>
+/// A whole phone on a fake clock: simulated hardware, a SIP agent whose transport records what it
+/// sends, and call audio that records tones and media steps instead of touching sockets.
+/// </summary>
+internal sealed class PhoneTestRig : IDisposable
+{
+    public static readonly IPEndPoint Pbx = new(IPAddress.Loopback, 5060);
+
+    public PhoneTestRig()
+    {
+        Loop = new SignallingLoop(Clock, NullLogger<SignallingLoop>.Instance);
+        Agent = new SipUserAgent(new SipAgentOptions { User = "101", Password = "pw101", Domain = "pbx", Registrar = Pbx }, Transport, Loop, SipTimers.Default, NullLoggerFactory.Instance);
+        Hardware = new SimulatedHardware(new SimulatorOptions(), timeProvider: Clock);
+        Phone = new PhoneController(new PhoneOptions(), Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero));
+
+    public RecordingTransport Transport { get; } = new();
+
+    public RecordingAudio Audio { get; } = new();
+
+    public SignallingLoop Loop { get; }
+
+    public SipUserAgent Agent { get; }
+
+    public SimulatedHardware Hardware { get; }
+
+    public PhoneController Phone { get; }
+
+    public string Screen => Hardware.Screen.Snapshot();
+
+    public async Task Start()
+    {
+        await Loop.InvokeAsync(Phone.Start);
+    }
+
+    public async Task LiftHandset()
+    {
+        Hardware.Hook.SetOffHook(true);
+        await Drain();
+    }
+
+    public async Task ReplaceHandset()
+    {
+        Hardware.Hook.SetOffHook(false);
+        await Drain();
+    }
+
+    public async Task Type(string keys)
+    {
+        Hardware.Keys.Type(keys);
+        await Drain();
+    }
+
+    public async Task Press(DeskPhone.Hal.PhoneKey key)
+    {
+        Hardware.Keys.Press(key);
+        await Drain();
+    }
+
+    public async Task Receive(SipMessage message)
+    {
+        Agent.ReceiveDatagram(message.ToBytes(), Pbx);
+        await Drain();
+    }
+
+    public async Task Receive(string text)
+    {
+        Agent.ReceiveDatagram(Encoding.UTF8.GetBytes(text), Pbx);
+        await Drain();
+    }
+
+    public async Task Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await Drain();
+    }
+
+    public Task Drain() => Loop.InvokeAsync(() => { });
+
+    public void Dispose()
+    {
+        Phone.Dispose();
+        Agent.Dispose();
+        Loop.Dispose();
+        Hardware.Dispose();
+    }
+}
+
+internal sealed class RecordingTransport : ISipTransport
+{
+    private readonly List<SipMessage> sent = [];
+
+    public IPEndPoint LocalEndPoint { get; } = new(IPAddress.Loopback, 5070);
+
+    public IEnumerable<SipRequest> Requests(string method)
+    {
+        lock (sent)
+        {
+            return sent.OfType<SipRequest>().Where(r => r.Method == method).ToList();
+        }
+    }
+
+    public IEnumerable<SipResponse> Responses(int code)
+    {
+        lock (sent)
+        {
+            return sent.OfType<SipResponse>().Where(r => r.StatusCode == code).ToList();
+        }
+    }
+
+    public void Send(ReadOnlySpan<byte> message, IPEndPoint destination)
+    {
+        var parsed = SipMessageParser.Parse(message);
+        lock (sent)
+        {
+            sent.Add(parsed.Message!);
+        }
+    }
+}
+
+internal sealed class RecordingAudio : ICallAudio
+{
+    public CallProgressTone Tone { get; private set; }
+
+    public List<string> Steps { get; } = [];
+
+    public bool RefuseOffers { get; set; }
+
+    public void PlayTone(CallProgressTone tone) => Tone = tone;
+
+    public IMediaSession OpenSession() => new Session(this);
+
+    private sealed class Session(RecordingAudio audio) : IMediaSession
+    {
+        public ReadOnlyMemory<byte> CreateOffer() => "offer"u8.ToArray();
+
+        public bool TryAcceptOffer(ReadOnlyMemory<byte> offer, out ReadOnlyMemory<byte> answer, out string? failure)
+        {
+            audio.Steps.Add("offer:" + Encoding.ASCII.GetString(offer.Span));
+            answer = "answer"u8.ToArray();
+            failure = audio.RefuseOffers ? "NoCommonCodec" : null;
+            return !audio.RefuseOffers;
+        }
+
+        public bool TryAcceptAnswer(ReadOnlyMemory<byte> answer, out string? failure)
+        {
+            audio.Steps.Add("answer:" + Encoding.ASCII.GetString(answer.Span));
+            failure = null;
+            return true;
+        }
+
+        public void Connect() => audio.Steps.Add("connect");
+
+        public void Dispose() => audio.Steps.Add("dispose");
+    }
+}
+
+/// <summary>What the PBX or the far end sends.</summary>
+internal static class Far
+{
+    public static SipResponse Reply(SipRequest request, int code, string reason, string body = "")
+    {
+        var response = ResponseFactory.Create(request, code, reason, "far-tag");
+        response.Add(HeaderNames.Contact, "<sip:200@127.0.0.1:5090>");
+        response.Body = Encoding.ASCII.GetBytes(body);
+        return response;
+    }
+
+    public static string Invite(string body = "remote-offer") =>
+        "INVITE sip:101@127.0.0.1:5070 SIP/2.0\r\n" +
+        "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKin1;rport\r\n" +
+        "From: \"Anna Rossi\" <sip:102@pbx>;tag=anna\r\n" +
+        "To: <sip:101@pbx>\r\n" +
+        "Call-ID: in-1\r\n" +
+        "CSeq: 5 INVITE\r\n" +
+        "Contact: <sip:102@127.0.0.1:5080>\r\n" +
+        "Content-Type: application/sdp\r\n" +
+        $"Content-Length: {body.Length}\r\n\r\n{body}";
+
+    public static string InDialog(string method, string toTag, int cseq) =>
+        $"{method} sip:101@127.0.0.1:5070 SIP/2.0\r\n" +
+        $"Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK{method}{cseq}\r\n" +
+        "From: \"Anna Rossi\" <sip:102@pbx>;tag=anna\r\n" +
+        $"To: <sip:101@pbx>;tag={toTag}\r\n" +
+        "Call-ID: in-1\r\n" +
+        $"CSeq: {cseq} {method}\r\n" +
+        "Content-Length: 0\r\n\r\n";
+
+    public static string Cancel() =>
+        "CANCEL sip:101@127.0.0.1:5070 SIP/2.0\r\n" +
+        "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKin1;rport\r\n" +
+        "From: \"Anna Rossi\" <sip:102@pbx>;tag=anna\r\n" +
+        "To: <sip:101@pbx>\r\n" +
+        "Call-ID: in-1\r\n" +
+        "CSeq: 5 CANCEL\r\n" +
+        "Content-Length: 0\r\n\r\n";
+}
