@@ -1,0 +1,28 @@
+# DeskPhone — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Debian packages the build, the lab and the tests need (see docs/ARCHITECTURE.md, "Real peers").
+DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils
+CONFIGURATION ?= Debug
+
+.PHONY: help deps build test run clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+deps: ## install the Debian packages the tests and the demo need (idempotent)
+	@scripts/deps.sh $(DEB_PACKAGES)
+
+build: ## build every project
+	dotnet build DeskPhone.sln -c $(CONFIGURATION) -nologo -v quiet
+
+test: deps build ## build and run every test, the interop tests against real Kamailio and baresip included
+	@scripts/test.sh $(CONFIGURATION)
+
+run: deps build ## the phone in the terminal simulator as 101, a lab PBX, and a demo peer at 200
+	@scripts/demo.sh $(CONFIGURATION)
+
+clean: ## remove build output and the demo's working folder
+	dotnet clean DeskPhone.sln -nologo -v quiet
+	rm -rf .lab
