@@ -1,0 +1,146 @@
+using DeskPhone.Hal;
+using DeskPhone.Media.Tones;
+
+namespace DeskPhone.Media.Tests;
+
+public sealed class AudioEngineTests
+{
+    private static short[] Render(AudioEngine engine, int frames)
+    {
+        var signal = new short[frames * Signal.FrameSamples];
+        for (int i = 0; i < frames; i++)
+        {
+            engine.RenderPlayback(signal.AsSpan(i * Signal.FrameSamples, Signal.FrameSamples));
+        }
+
+        return signal;
+    }
+
+    /// <summary>Sends tone frames through <paramref name="engine"/> and returns what the peer stream plays.</summary>
+    private static short[] CaptureThrough(AudioEngine engine, RtpStream peer, int frames)
+    {
+        long received = peer.PacketsReceived;
+        for (int i = 0; i < frames; i++)
+        {
+            engine.ProcessCapture(Signal.SineFrame(1000, 8000, i * Signal.FrameSamples));
+        }
+
+        StreamPair.WaitForReceived(peer, received + frames);
+        var played = new short[frames * Signal.FrameSamples];
+        for (int i = 0; i < frames; i++)
+        {
+            peer.ReadPlayoutFrame(played.AsSpan(i * Signal.FrameSamples, Signal.FrameSamples));
+        }
+
+        return played;
+    }
+
+    [Fact]
+    public void Constructor_WithWrongFormat_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(16000, 320)));
+        Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(8000, 80)));
+    }
+
+    [Fact]
+    public void RenderPlayback_WithNothingAttached_IsSilenceAndCountsFrames()
+    {
+        var engine = new AudioEngine(StreamPair.Format);
+        short[] frame = Enumerable.Repeat((short)7, Signal.FrameSamples).ToArray();
+
+        engine.RenderPlayback(frame);
+        engine.RenderPlayback(frame);
+
+        Assert.All(frame, sample => Assert.Equal(0, sample));
+        Assert.Equal(2, engine.FramesRendered);
+    }
+
+    [Fact]
+    public void RenderPlayback_WithTone_PlaysIt()
+    {
+        var engine = new AudioEngine(StreamPair.Format);
+        engine.SetTone(CallProgressTone.Dial);
+
+        short[] signal = Render(engine, 10);
+
+        Assert.True(Signal.Amplitude(signal, ToneGenerator.FrequencyHz) > 7000);
+    }
+
+    [Fact]
+    public void RenderPlayback_WhenToneIsCleared_StopsIt()
+    {
+        var engine = new AudioEngine(StreamPair.Format);
+        engine.SetTone(CallProgressTone.Dial);
+        Render(engine, 3);
+
+        engine.SetTone(CallProgressTone.None);
+
+        Assert.All(Render(engine, 3), sample => Assert.Equal(0, sample));
+    }
+
+    [Fact]
+    public void RenderPlayback_WithToneAndStream_ToneReplacesCallAudio()
+    {
+        using StreamPair pair = StreamPair.Open();
+        var engine = new AudioEngine(StreamPair.Format);
+        engine.Attach(pair.B);
+        engine.SetTone(CallProgressTone.Dial);
+        for (int i = 0; i < 4; i++)
+        {
+            pair.A.SendCaptureFrame(Signal.SineFrame(1000, 8000, i * Signal.FrameSamples));
+        }
+
+        StreamPair.WaitForReceived(pair.B, 4);
+        short[] signal = Render(engine, 4);
+
+        Assert.True(Signal.Amplitude(signal, ToneGenerator.FrequencyHz) > 7000);
+        Assert.True(Signal.Amplitude(signal, 1000) < 100);
+    }
+
+    [Fact]
+    public void RenderPlayback_WithStream_PlaysCallAudio()
+    {
+        using StreamPair pair = StreamPair.Open();
+        var engine = new AudioEngine(StreamPair.Format);
+        engine.Attach(pair.B);
+        for (int i = 0; i < 4; i++)
+        {
+            pair.A.SendCaptureFrame(Signal.SineFrame(1000, 8000, i * Signal.FrameSamples));
+        }
+
+        StreamPair.WaitForReceived(pair.B, 4);
+
+        Assert.InRange(Signal.Amplitude(Render(engine, 4), 1000), 7600, 8400);
+    }
+
+    [Fact]
+    public void ProcessCapture_WhenMuted_SendsSilenceAndWhenUnmutedSendsTheMicrophone()
+    {
+        using StreamPair pair = StreamPair.Open();
+        var engine = new AudioEngine(StreamPair.Format);
+        engine.Attach(pair.A);
+
+        engine.SetMuted(true);
+        short[] muted = CaptureThrough(engine, pair.B, 4);
+        engine.SetMuted(false);
+        short[] unmuted = CaptureThrough(engine, pair.B, 4);
+
+        Assert.Equal(8, pair.A.PacketsSent);
+        Assert.All(muted, sample => Assert.Equal(0, sample));
+        Assert.InRange(Signal.Amplitude(unmuted, 1000), 7600, 8400);
+    }
+
+    [Fact]
+    public void Attach_Null_DetachesTheStream()
+    {
+        using StreamPair pair = StreamPair.Open();
+        var engine = new AudioEngine(StreamPair.Format);
+        engine.Attach(pair.A);
+        engine.ProcessCapture(new short[Signal.FrameSamples]);
+
+        engine.Attach(null);
+        engine.ProcessCapture(new short[Signal.FrameSamples]);
+
+        Assert.Equal(1, pair.A.PacketsSent);
+    }
+}
