@@ -13,8 +13,15 @@ peer_port=${PEER_PORT:-$((pbx_port + 20))}
 PATH="$PATH:/usr/sbin:/sbin"
 
 pids=()
+# Stops in reverse order of start, so the demo peer can still un-register with a live PBX;
+# anything that takes more than 3 s is killed.
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    pid=${pids[i]}
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT

@@ -27,9 +27,6 @@ internal sealed class FrameSpectrum
     /// <summary>Width of one bin in Hz.</summary>
     public double BinHz { get; }
 
-    /// <summary>Number of bins from DC to Nyquist inclusive.</summary>
-    public int BinCount => _power.Length;
-
     /// <summary>Sum of the power of all usable bins.</summary>
     public double TotalPower { get; }
 

@@ -112,7 +112,7 @@ internal static class ToneAnalysis
     /// About a quarter of a second, rounded up to a power of two: long enough for bins of a few Hz
     /// (2048 samples = 3.9 Hz at 8 kHz), short enough to fit inside a brief tone burst.
     /// </summary>
-    internal static int WindowLength(int sampleRate) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(sampleRate / 4, 64));
+    private static int WindowLength(int sampleRate) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(sampleRate / 4, 64));
 
     private static bool WindowHasTone(ReadOnlySpan<short> window, int sampleRate, double hz, double toleranceHz)
     {

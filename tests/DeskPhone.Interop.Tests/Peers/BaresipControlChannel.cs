@@ -22,6 +22,7 @@ internal sealed class BaresipControlChannel : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reader;
     private int _lastToken;
+    private volatile string? _closedReason;
 
     private BaresipControlChannel(Socket socket, Action<BaresipEvent> onEvent)
     {
@@ -56,6 +57,13 @@ internal sealed class BaresipControlChannel : IAsyncDisposable
         var token = "t" + Interlocked.Increment(ref _lastToken).ToString(CultureInfo.InvariantCulture);
         var reply = new TaskCompletionSource<BaresipResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[token] = reply;
+
+        // A command sent after the reader has finished would otherwise wait for its full timeout.
+        if (_closedReason is { } reason)
+        {
+            reply.TrySetException(new InvalidOperationException(reason));
+        }
+
         try
         {
             await WriteAsync(command, parameters, token, ct);
@@ -148,6 +156,7 @@ internal sealed class BaresipControlChannel : IAsyncDisposable
             failure = "the control connection was disposed";
         }
 
+        _closedReason = failure;
         foreach (var pending in _pending.Values)
         {
             pending.TrySetException(new InvalidOperationException(failure));

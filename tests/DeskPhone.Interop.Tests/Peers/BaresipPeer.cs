@@ -24,6 +24,7 @@ internal sealed class BaresipPeer : IAsyncDisposable
 
     private static readonly TimeSpan ReasonGrace = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
     // baresip's quit waits for open SIP transactions (e.g. a MESSAGE to a dead address retransmits for
     // 32 s, RFC 3261 timer F); a test peer is killed rather than waited for after this long.
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(1);
@@ -103,7 +104,18 @@ internal sealed class BaresipPeer : IAsyncDisposable
         BaresipConfigFiles.WriteAll(options, setup);
 
         var log = new ProcessOutputLog(options.TimeProvider);
-        var peer = new BaresipPeer(options, setup, StartProcess(installation.Executable, options, setup, log), log);
+        Process process;
+        try
+        {
+            process = StartProcess(installation.Executable, options, setup, log);
+        }
+        catch
+        {
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+
+        var peer = new BaresipPeer(options, setup, process, log);
         try
         {
             await peer.WaitUntilReadyAsync(ct);
@@ -116,7 +128,11 @@ internal sealed class BaresipPeer : IAsyncDisposable
         }
     }
 
-    /// <summary>Places a call (<c>dial</c>), e.g. to another peer's <see cref="Uri"/> or to "sip:101@127.0.0.1:5060".</summary>
+    /// <summary>
+    /// Places a call (<c>dial</c>), e.g. to another peer's <see cref="Uri"/> or to "sip:101@127.0.0.1:5060".
+    /// baresip accepts the command even for an unreachable or malformed URI: the outcome is an event
+    /// (CALL_RINGING, CALL_ESTABLISHED or CALL_CLOSED with the reason as its param).
+    /// </summary>
     public Task DialAsync(string uri, CancellationToken ct = default) => RunAsync("dial", uri, ct);
 
     /// <summary>Hangs up the current call, or cancels it while ringing (<c>hangup</c>).</summary>
@@ -301,6 +317,7 @@ internal sealed class BaresipPeer : IAsyncDisposable
         var exited = _process.WaitForExitAsync(ct);
         if (await Task.WhenAny(ready, exited) == exited || !await ready)
         {
+            ct.ThrowIfCancellationRequested();
             throw _process.HasExited
                 ? new InvalidOperationException(Describe($"baresip exited during start-up with code {_process.ExitCode}"))
                 : new TimeoutException(Describe($"baresip did not print '{ReadyLine}' within {_options.StartTimeout.TotalSeconds:0.#} s"));

@@ -37,6 +37,8 @@ public sealed class BaresipPeerTests
         Assert.False(ToneAnalysis.ContainsTone(atB.Samples, atB.SampleRate, 440, 10), Measured("B", atB));
         Assert.True(ToneAnalysis.ContainsTone(atA.Samples, atA.SampleRate, 440, 10), Measured("A", atA));
         Assert.False(ToneAnalysis.ContainsTone(atA.Samples, atA.SampleRate, 1000, 10), Measured("A", atA));
+        var sentByA = WavFile.Read(Assert.Single(a.SentAudioFiles));
+        Assert.True(ToneAnalysis.ContainsTone(sentByA.Samples, sentByA.SampleRate, 1000, 10), Measured("A sent", sentByA));
     }
 
     [Fact]
@@ -154,6 +156,39 @@ public sealed class BaresipPeerTests
 
         Assert.Contains("exited during start-up", error.Message);
         Assert.Contains("Address already in use", error.Message);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AfterStart_ClosesItsPortsAndDeletesItsDirectory()
+    {
+        var peer = await BaresipPeer.StartAsync(new BaresipPeerOptions { User = "c" }, CancellationToken.None);
+        var ports = new[] { peer.SipPort, peer.TlsPort, peer.ControlPort };
+        foreach (var port in ports)
+        {
+            Assert.True(await AcceptsTcpAsync(port), $"nothing listens on TCP {port}");
+        }
+
+        await peer.DisposeAsync();
+
+        Assert.False(Directory.Exists(peer.ConfigDirectory));
+        foreach (var port in ports)
+        {
+            Assert.False(await AcceptsTcpAsync(port), $"TCP {port} still open");
+        }
+    }
+
+    private static async Task<bool> AcceptsTcpAsync(int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     private static string Measured(string who, WavAudio audio)
