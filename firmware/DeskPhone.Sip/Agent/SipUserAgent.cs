@@ -94,6 +94,8 @@ public sealed partial class SipUserAgent : IDisposable
         return request;
     }
 
+    internal Auth.ChallengeResponder NewChallengeResponder() => new(Options.AuthUser ?? Options.User, Options.Password);
+
     internal NameAddress LocalIdentity(string tag) =>
         new NameAddress(Options.DisplayName, AddressOfRecord, new Dictionary<string, string?>()).WithTag(tag);
 
@@ -215,7 +217,10 @@ public sealed partial class SipUserAgent : IDisposable
                 options.Add(HeaderNames.Accept, "application/sdp");
                 transaction.Respond(options);
                 break;
-            case SipMethods.Bye or SipMethods.Ack or SipMethods.Cancel or SipMethods.Register or SipMethods.Message
+            case SipMethods.Message:
+                ReceiveMessage(request, transaction);
+                break;
+            case SipMethods.Bye or SipMethods.Ack or SipMethods.Cancel or SipMethods.Register
                 or SipMethods.Refer or SipMethods.Notify or SipMethods.Info or "SUBSCRIBE" or "UPDATE" or "PRACK" or "PUBLISH":
                 Respond(transaction, 405, "Method Not Allowed");
                 break;

@@ -11,8 +11,7 @@ public sealed partial class SipCall
     private bool provisionalReceived;
     private bool cancelRequested;
     private byte[]? ackFor2xx;
-    private string? answeredNonce;
-    private uint nonceCount;
+    private ChallengeResponder? challenges;
 
     internal static SipCall StartOutgoing(SipUserAgent agent, string targetUri, ReadOnlyMemory<byte> offer)
     {
@@ -32,14 +31,14 @@ public sealed partial class SipCall
         return call;
     }
 
-    private void SendInvite((string Header, string Value)? authorization)
+    private void SendInvite(SipHeader? authorization)
     {
         var request = agent.NewRequest(SipMethods.Invite, dialog.RemoteTarget, dialog.Local, dialog.Remote, dialog.CallId, dialog.LocalSequence);
         request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
         request.Add(HeaderNames.Allow, SipMethods.Allowed);
         if (authorization is { } auth)
         {
-            request.Add(auth.Header, auth.Value);
+            request.Add(auth.Name, auth.Value);
         }
 
         AddBody(request, localSdp);
@@ -186,17 +185,14 @@ public sealed partial class SipCall
     /// <summary>Re-sends the INVITE with credentials once per challenge (§22.2); false when we cannot.</summary>
     private bool TryAuthenticate(SipResponse response)
     {
-        var header = response.StatusCode == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate;
-        if (!DigestChallenge.TryParse(response.Get(header), out var challenge) || !DigestCredentials.Supports(challenge)
-            || (challenge.Nonce == answeredNonce && !challenge.Stale))
+        challenges ??= agent.NewChallengeResponder();
+        if (!challenges.TryAnswer(response, SipMethods.Invite, dialog.RemoteTarget, out var credentials))
         {
             return false;
         }
 
-        answeredNonce = challenge.Nonce;
         dialog.LocalSequence++;
-        var credentials = DigestCredentials.Build(challenge, agent.Options.AuthUser ?? agent.Options.User, agent.Options.Password, SipMethods.Invite, dialog.RemoteTarget, ++nonceCount, Identifiers.NewClientNonce());
-        SendInvite((response.StatusCode == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization, credentials));
+        SendInvite(credentials);
         return true;
     }
 }

@@ -23,9 +23,8 @@ public sealed class RegistrationClient
     private readonly ILogger logger;
     private readonly string callId = Identifiers.NewCallId();
     private readonly string fromTag = Identifiers.NewTag();
+    private readonly ChallengeResponder challenges;
     private uint sequence = Identifiers.NewSequence();
-    private uint nonceCount;
-    private string? answeredNonce;
     private int consecutiveFailures;
     private ITimer? nextAttempt;
     private bool stopped;
@@ -34,6 +33,7 @@ public sealed class RegistrationClient
     {
         this.agent = agent;
         this.logger = logger;
+        challenges = agent.NewChallengeResponder();
     }
 
     /// <summary>Raised whenever <see cref="Status"/> changes. THREAD: signalling loop.</summary>
@@ -64,7 +64,7 @@ public sealed class RegistrationClient
         SetStatus(RegistrationStatus.Initial);
     }
 
-    private void Send((string Header, string Value)? authorization, int? expires = null)
+    private void Send(SipHeader? authorization, int? expires = null)
     {
         var lifetime = expires ?? agent.Options.RegisterExpiresSeconds;
         var aor = new NameAddress(agent.Options.DisplayName, agent.AddressOfRecord, new Dictionary<string, string?>());
@@ -74,7 +74,7 @@ public sealed class RegistrationClient
         request.Add(HeaderNames.Allow, SipMethods.Allowed);
         if (authorization is { } auth)
         {
-            request.Add(auth.Header, auth.Value);
+            request.Add(auth.Name, auth.Value);
         }
 
         Attempts++;
@@ -109,29 +109,19 @@ public sealed class RegistrationClient
 
     private bool TryAnswerChallenge(SipRequest request, SipResponse response, int lifetime)
     {
-        var challengeHeader = response.StatusCode == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate;
-        if (!DigestChallenge.TryParse(response.Get(challengeHeader), out var challenge) || !DigestCredentials.Supports(challenge))
+        if (!challenges.TryAnswer(response, SipMethods.Register, request.RequestUri, out var credentials))
         {
             return false;
         }
 
-        // A second challenge with a nonce we already answered means the credentials are wrong,
-        // unless the server says the nonce merely went stale (RFC 2617 §3.2.1).
-        if (challenge.Nonce == answeredNonce && !challenge.Stale)
-        {
-            return false;
-        }
-
-        answeredNonce = challenge.Nonce;
-        var credentials = DigestCredentials.Build(challenge, agent.Options.AuthUser ?? agent.Options.User, agent.Options.Password, SipMethods.Register, request.RequestUri, ++nonceCount, Identifiers.NewClientNonce());
-        Send((response.StatusCode == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization, credentials), lifetime);
+        Send(credentials, lifetime);
         return true;
     }
 
     private void OnRegistered(SipResponse response)
     {
         consecutiveFailures = 0;
-        answeredNonce = null;
+        challenges.Reset();
         var granted = GrantedExpires(response);
         var now = agent.Loop.Time.GetUtcNow();
         SetStatus(new RegistrationStatus(RegistrationPhase.Registered, response.StatusCode, response.ReasonPhrase, now.AddSeconds(granted)));
@@ -167,7 +157,7 @@ public sealed class RegistrationClient
         }
 
         consecutiveFailures++;
-        answeredNonce = null;
+        challenges.Reset();
         var delay = TimeSpan.FromTicks(Math.Min(FirstRetryDelay.Ticks << Math.Min(consecutiveFailures - 1, 16), MaxRetryDelay.Ticks));
         logger.LogWarning("Registration failed: {Code} {Reason}; retrying in {Delay}", code, reason, delay);
         SetStatus(new RegistrationStatus(RegistrationPhase.Failed, code, reason, RetryAt: agent.Loop.Time.GetUtcNow() + delay));
