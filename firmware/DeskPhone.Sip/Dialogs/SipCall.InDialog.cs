@@ -24,7 +24,7 @@ public sealed partial class SipCall
                 agent.Respond(transaction, 200, "OK");
                 End(CallEndReason.RemoteHangup);
                 break;
-            case SipMethods.Invite when State == CallState.Connected:
+            case SipMethods.Invite when State == CallState.Connected && reInvite is null:
                 AnswerReInvite(request, transaction);
                 break;
             case SipMethods.Invite:
@@ -40,20 +40,38 @@ public sealed partial class SipCall
     }
 
     /// <summary>
+    /// Answers the peer's new offer (hold, resume, codec change). Set by the phone; returns the
+    /// answer, or null to refuse the change with 488 (the session stays as it was). An empty
+    /// offer means a re-INVITE without SDP: the handler returns our offer, and the answer comes in
+    /// the ACK (§14.2). Without a handler the current session description is repeated.
+    /// THREAD: signalling loop.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>?>? OfferHandler { get; set; }
+
+    /// <summary>
     /// A target refresh or session change (§14.2): the remote target follows the new Contact and
-    /// the answer repeats our current session description.
+    /// the 2xx is retransmitted until ACKed like the first one.
     /// </summary>
     private void AnswerReInvite(SipRequest request, IServerTransaction transaction)
     {
+        var answer = OfferHandler is null ? localSdp : OfferHandler(request.Body);
+        if (answer is not { } body)
+        {
+            agent.Respond(transaction, 488, "Not Acceptable Here");
+            return;
+        }
+
         if (NameAddress.TryParse(request.GetAll(HeaderNames.Contact).FirstOrDefault(), out var contact))
         {
             dialog.RemoteTarget = contact.Uri;
         }
 
+        localSdp = body;
         var response = ResponseFactory.Create(request, 200, "OK");
         response.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
-        AddBody(response, localSdp);
+        AddBody(response, body);
         transaction.Respond(response);
+        RetransmitUntilAcked(response, ((ServerInviteTransaction)transaction).ResponseDestination, request.CSeq.Number);
         SetRemoteSdp(request);
     }
 }

@@ -9,6 +9,8 @@ public sealed partial class SipCall
 {
     private ServerInviteTransaction? inviteTransaction;
     private byte[]? successResponse;
+    private System.Net.IPEndPoint? successDestination;
+    private uint successSequence;
     private TimeSpan successInterval;
     private ITimer? successRetransmit;
     private ITimer? successGiveUp;
@@ -61,16 +63,8 @@ public sealed partial class SipCall
         localSdp = sdp;
         var response = DialogResponse(200, "OK");
         AddBody(response, sdp);
-        successResponse = response.ToBytes();
         inviteTransaction!.Respond(response);
-        successInterval = agent.Transactions.Context.Timers.T1;
-        successRetransmit = agent.Loop.Schedule(successInterval, RetransmitSuccess);
-        successGiveUp = agent.Loop.Schedule(agent.Transactions.Context.Timers.TransactionTimeout, () =>
-        {
-            // §13.3.1.4: no ACK within 64·T1 means the dialog must be ended with BYE.
-            SendBye();
-            End(CallEndReason.Timeout, 408, "No ACK");
-        });
+        RetransmitUntilAcked(response, inviteTransaction.ResponseDestination, inviteTransaction.Request.CSeq.Number);
         StatusCode = 200;
         SetState(CallState.Connected);
     }
@@ -100,7 +94,7 @@ public sealed partial class SipCall
 
     internal void ReceiveAck(SipRequest ack)
     {
-        if (successResponse is null || ack.CSeq.Number != inviteTransaction?.Request.CSeq.Number)
+        if (successResponse is null || ack.CSeq.Number != successSequence)
         {
             return;
         }
@@ -111,6 +105,25 @@ public sealed partial class SipCall
         SetRemoteSdp(ack);
     }
 
+    /// <summary>
+    /// The UAS core keeps sending a 2xx to an INVITE until its ACK arrives (§13.3.1.4): T1 doubling
+    /// up to T2, and after 64·T1 without ACK the dialog ends with BYE.
+    /// </summary>
+    private void RetransmitUntilAcked(SipResponse response, System.Net.IPEndPoint destination, uint sequence)
+    {
+        StopRetransmittingSuccess();
+        successResponse = response.ToBytes();
+        successDestination = destination;
+        successSequence = sequence;
+        successInterval = agent.Transactions.Context.Timers.T1;
+        successRetransmit = agent.Loop.Schedule(successInterval, RetransmitSuccess);
+        successGiveUp = agent.Loop.Schedule(agent.Transactions.Context.Timers.TransactionTimeout, () =>
+        {
+            SendBye();
+            End(CallEndReason.Timeout, 408, "No ACK");
+        });
+    }
+
     private void RetransmitSuccess()
     {
         if (successRetransmit is null || successResponse is null)
@@ -118,7 +131,7 @@ public sealed partial class SipCall
             return;
         }
 
-        agent.Transactions.Context.Send(successResponse, inviteTransaction!.ResponseDestination);
+        agent.Transactions.Context.Send(successResponse, successDestination!);
         var timers = agent.Transactions.Context.Timers;
         successInterval = TimeSpan.FromTicks(Math.Min(successInterval.Ticks * 2, timers.T2.Ticks));
         successRetransmit = agent.Loop.Schedule(successInterval, RetransmitSuccess);

@@ -11,6 +11,7 @@ public sealed partial class SipCall
     private bool provisionalReceived;
     private bool cancelRequested;
     private byte[]? ackFor2xx;
+    private uint ackedSequence;
     private ChallengeResponder? challenges;
 
     internal static SipCall StartOutgoing(SipUserAgent agent, string targetUri, ReadOnlyMemory<byte> offer)
@@ -142,7 +143,7 @@ public sealed partial class SipCall
 
     internal void ReceiveInviteSuccessRetransmission(SipResponse response)
     {
-        if (ackFor2xx is not null && response.CSeq.Number == invite?.CSeq.Number)
+        if (ackFor2xx is not null && response.CSeq.Number == ackedSequence)
         {
             agent.Transactions.Context.Send(ackFor2xx, NextHop);
         }
@@ -161,6 +162,7 @@ public sealed partial class SipCall
         }
 
         ackFor2xx = ack.ToBytes();
+        ackedSequence = invite.CSeq.Number;
         agent.Transactions.Context.Send(ackFor2xx, NextHop);
     }
 

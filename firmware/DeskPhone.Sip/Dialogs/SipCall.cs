@@ -73,6 +73,8 @@ public sealed partial class SipCall
         StatusCode = statusCode ?? StatusCode;
         ReasonPhrase = reasonPhrase ?? ReasonPhrase;
         StopRetransmittingSuccess();
+        glareRetry?.Dispose();
+        glareRetry = null;
         SetState(CallState.Ended);
 
         // Stay matchable for a while: retransmitted BYEs, 2xx and ACKs still find the dialog (§17.1.1.2's 32 s).
