@@ -200,7 +200,14 @@ public sealed partial class SipUserAgent : IDisposable
         switch (request.Method)
         {
             case SipMethods.Invite:
+                if (!TryFindReplaced(request, out var replaced))
+                {
+                    Respond(transaction, 481, "Call/Transaction Does Not Exist");
+                    return;
+                }
+
                 var incoming = SipCall.StartIncoming(this, request, (ServerInviteTransaction)transaction);
+                incoming.Replaces = replaced;
                 if (IncomingCall is null)
                 {
                     incoming.Reject(480, "Temporarily Unavailable");
@@ -228,6 +235,38 @@ public sealed partial class SipUserAgent : IDisposable
                 Respond(transaction, 501, "Not Implemented");
                 break;
         }
+    }
+
+    /// <summary>
+    /// The call an INVITE's Replaces header names (RFC 3891 §3: to-tag is ours, from-tag the peer's);
+    /// false when the header is there but names no call of ours.
+    /// </summary>
+    private bool TryFindReplaced(SipRequest invite, out SipCall? replaced)
+    {
+        replaced = null;
+        var value = invite.Get("Replaces");
+        if (value is null)
+        {
+            return true;
+        }
+
+        var parts = value.Split(';', StringSplitOptions.TrimEntries);
+        string? toTag = null, fromTag = null;
+        foreach (var part in parts.Skip(1))
+        {
+            if (part.StartsWith("to-tag=", StringComparison.OrdinalIgnoreCase))
+            {
+                toTag = part["to-tag=".Length..];
+            }
+            else if (part.StartsWith("from-tag=", StringComparison.OrdinalIgnoreCase))
+            {
+                fromTag = part["from-tag=".Length..];
+            }
+        }
+
+        return toTag is not null && fromTag is not null
+            && calls.TryGetValue(Dialog.DialogKey(parts[0], toTag, fromTag), out replaced)
+            && replaced.State is not CallState.Ended;
     }
 
     private void HandleCancel(SipRequest cancel, IServerTransaction transaction)

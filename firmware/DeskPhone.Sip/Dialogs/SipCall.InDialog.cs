@@ -30,6 +30,12 @@ public sealed partial class SipCall
             case SipMethods.Invite:
                 agent.Respond(transaction, 491, "Request Pending");
                 break;
+            case SipMethods.Refer:
+                ReceiveRefer(request, transaction);
+                break;
+            case SipMethods.Notify when (request.Get("Event") ?? string.Empty).StartsWith("refer", StringComparison.OrdinalIgnoreCase):
+                ReceiveReferNotify(request, transaction);
+                break;
             case SipMethods.Options or SipMethods.Info:
                 agent.Respond(transaction, 200, "OK");
                 break;

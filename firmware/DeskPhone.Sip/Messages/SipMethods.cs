@@ -14,5 +14,5 @@ public static class SipMethods
     public const string Info = "INFO";
 
     /// <summary>What this user agent answers; sent in Allow (RFC 3261 §20.5).</summary>
-    public const string Allowed = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE";
+    public const string Allowed = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, REFER, NOTIFY";
 }
