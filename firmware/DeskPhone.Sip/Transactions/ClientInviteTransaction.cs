@@ -8,72 +8,57 @@ namespace DeskPhone.Sip.Transactions;
 /// Calling, Timer B gives up, a final non-2xx response is ACKed here (§17.1.1.3) and Timer D
 /// absorbs its retransmissions. A 2xx ends the transaction; the dialog ACKs it. Runs on the loop.
 /// </summary>
-internal sealed class ClientInviteTransaction : IClientTransaction
+internal sealed class ClientInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
+    : ClientTransaction(context, request, destination, onResponse, onTimeout, ClientTransactionState.Calling)
 {
-    private readonly TransactionContext context;
-    private readonly byte[] bytes;
-    private readonly IPEndPoint destination;
-    private readonly Action<SipResponse> onResponse;
-    private readonly Action onTimeout;
     private TimeSpan retransmitInterval;
     private byte[]? ack;
     private ITimer? timerA;
     private ITimer? timerB;
     private ITimer? timerD;
 
-    public ClientInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
+    public override void Start()
     {
-        this.context = context;
-        Request = request;
-        bytes = request.ToBytes();
-        this.destination = destination;
-        this.onResponse = onResponse;
-        this.onTimeout = onTimeout;
+        Transmit();
+        retransmitInterval = Context.Timers.T1;
+        timerA = Context.Loop.Schedule(retransmitInterval, OnTimerA);
+        timerB = Context.Loop.Schedule(Context.Timers.TransactionTimeout, OnTimerB);
     }
 
-    public event Action<IClientTransaction>? Terminated;
-
-    public SipRequest Request { get; }
-
-    public ClientTransactionState State { get; private set; } = ClientTransactionState.Calling;
-
-    public void Start()
-    {
-        context.Send(bytes, destination);
-        retransmitInterval = context.Timers.T1;
-        timerA = context.Loop.Schedule(retransmitInterval, OnTimerA);
-        timerB = context.Loop.Schedule(context.Timers.TransactionTimeout, OnTimerB);
-    }
-
-    public void Receive(SipResponse response)
+    public override void Receive(SipResponse response)
     {
         switch (State)
         {
             case ClientTransactionState.Calling or ClientTransactionState.Proceeding when response.IsProvisional:
                 State = ClientTransactionState.Proceeding;
                 timerA?.Dispose();
-                onResponse(response);
+                OnResponse(response);
                 break;
             case ClientTransactionState.Calling or ClientTransactionState.Proceeding when response.IsSuccess:
                 Terminate();
-                onResponse(response);
+                OnResponse(response);
                 break;
             case ClientTransactionState.Calling or ClientTransactionState.Proceeding:
                 State = ClientTransactionState.Completed;
                 timerA?.Dispose();
                 timerB?.Dispose();
                 ack = BuildAck(response).ToBytes();
-                context.Send(ack, destination);
-                onResponse(response);
-                timerD = context.Loop.Schedule(TimeSpan.FromSeconds(32), Terminate);
+                Context.Send(ack, Destination);
+                OnResponse(response);
+                timerD = Context.Loop.Schedule(TimeSpan.FromSeconds(32), Terminate);
                 break;
             case ClientTransactionState.Completed when !response.IsProvisional && !response.IsSuccess:
-                context.Send(ack!, destination);
+                Context.Send(ack!, Destination);
                 break;
         }
     }
 
-    public void Abandon() => Terminate();
+    protected override void StopTimers()
+    {
+        timerA?.Dispose();
+        timerB?.Dispose();
+        timerD?.Dispose();
+    }
 
     /// <summary>The ACK for a non-2xx final response (RFC 3261 §17.1.1.3).</summary>
     private SipRequest BuildAck(SipResponse response)
@@ -100,31 +85,16 @@ internal sealed class ClientInviteTransaction : IClientTransaction
             return;
         }
 
-        context.Send(bytes, destination);
+        Transmit();
         retransmitInterval *= 2;
-        timerA = context.Loop.Schedule(retransmitInterval, OnTimerA);
+        timerA = Context.Loop.Schedule(retransmitInterval, OnTimerA);
     }
 
     private void OnTimerB()
     {
         if (State == ClientTransactionState.Calling)
         {
-            Terminate();
-            onTimeout();
+            TimeOut();
         }
-    }
-
-    private void Terminate()
-    {
-        if (State == ClientTransactionState.Terminated)
-        {
-            return;
-        }
-
-        State = ClientTransactionState.Terminated;
-        timerA?.Dispose();
-        timerB?.Dispose();
-        timerD?.Dispose();
-        Terminated?.Invoke(this);
     }
 }

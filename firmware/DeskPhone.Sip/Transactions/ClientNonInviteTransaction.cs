@@ -7,43 +7,23 @@ namespace DeskPhone.Sip.Transactions;
 /// The non-INVITE client transaction of RFC 3261 §17.1.2 (Figure 6) over UDP: Timer E retransmits,
 /// Timer F gives up, Timer K absorbs response retransmissions. Runs on the signalling loop.
 /// </summary>
-internal sealed class ClientNonInviteTransaction : IClientTransaction
+internal sealed class ClientNonInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
+    : ClientTransaction(context, request, destination, onResponse, onTimeout, ClientTransactionState.Trying)
 {
-    private readonly TransactionContext context;
-    private readonly byte[] bytes;
-    private readonly IPEndPoint destination;
-    private readonly Action<SipResponse> onResponse;
-    private readonly Action onTimeout;
     private TimeSpan retransmitInterval;
     private ITimer? timerE;
     private ITimer? timerF;
     private ITimer? timerK;
 
-    public ClientNonInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
+    public override void Start()
     {
-        this.context = context;
-        Request = request;
-        bytes = request.ToBytes();
-        this.destination = destination;
-        this.onResponse = onResponse;
-        this.onTimeout = onTimeout;
+        Transmit();
+        retransmitInterval = Context.Timers.T1;
+        timerE = Context.Loop.Schedule(retransmitInterval, OnTimerE);
+        timerF = Context.Loop.Schedule(Context.Timers.TransactionTimeout, OnTimerF);
     }
 
-    public event Action<IClientTransaction>? Terminated;
-
-    public SipRequest Request { get; }
-
-    public ClientTransactionState State { get; private set; } = ClientTransactionState.Trying;
-
-    public void Start()
-    {
-        context.Send(bytes, destination);
-        retransmitInterval = context.Timers.T1;
-        timerE = context.Loop.Schedule(retransmitInterval, OnTimerE);
-        timerF = context.Loop.Schedule(context.Timers.TransactionTimeout, OnTimerF);
-    }
-
-    public void Receive(SipResponse response)
+    public override void Receive(SipResponse response)
     {
         if (State is not (ClientTransactionState.Trying or ClientTransactionState.Proceeding))
         {
@@ -53,18 +33,23 @@ internal sealed class ClientNonInviteTransaction : IClientTransaction
         if (response.IsProvisional)
         {
             State = ClientTransactionState.Proceeding;
-            onResponse(response);
+            OnResponse(response);
             return;
         }
 
         State = ClientTransactionState.Completed;
         timerE?.Dispose();
         timerF?.Dispose();
-        onResponse(response);
-        timerK = context.Loop.Schedule(context.Timers.T4, Terminate);
+        OnResponse(response);
+        timerK = Context.Loop.Schedule(Context.Timers.T4, Terminate);
     }
 
-    public void Abandon() => Terminate();
+    protected override void StopTimers()
+    {
+        timerE?.Dispose();
+        timerF?.Dispose();
+        timerK?.Dispose();
+    }
 
     private void OnTimerE()
     {
@@ -73,33 +58,18 @@ internal sealed class ClientNonInviteTransaction : IClientTransaction
             return;
         }
 
-        context.Send(bytes, destination);
+        Transmit();
         retransmitInterval = State == ClientTransactionState.Trying
-            ? TimeSpan.FromTicks(Math.Min(retransmitInterval.Ticks * 2, context.Timers.T2.Ticks))
-            : context.Timers.T2;
-        timerE = context.Loop.Schedule(retransmitInterval, OnTimerE);
+            ? TimeSpan.FromTicks(Math.Min(retransmitInterval.Ticks * 2, Context.Timers.T2.Ticks))
+            : Context.Timers.T2;
+        timerE = Context.Loop.Schedule(retransmitInterval, OnTimerE);
     }
 
     private void OnTimerF()
     {
         if (State is ClientTransactionState.Trying or ClientTransactionState.Proceeding)
         {
-            Terminate();
-            onTimeout();
+            TimeOut();
         }
-    }
-
-    private void Terminate()
-    {
-        if (State == ClientTransactionState.Terminated)
-        {
-            return;
-        }
-
-        State = ClientTransactionState.Terminated;
-        timerE?.Dispose();
-        timerF?.Dispose();
-        timerK?.Dispose();
-        Terminated?.Invoke(this);
     }
 }

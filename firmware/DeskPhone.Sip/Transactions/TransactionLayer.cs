@@ -9,7 +9,7 @@ namespace DeskPhone.Sip.Transactions;
 /// </summary>
 internal sealed class TransactionLayer(TransactionContext context)
 {
-    private readonly Dictionary<string, IClientTransaction> clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClientTransaction> clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IServerTransaction> servers = new(StringComparer.Ordinal);
 
     public int Count => clients.Count + servers.Count;
@@ -19,7 +19,7 @@ internal sealed class TransactionLayer(TransactionContext context)
     /// <summary>Sends a request in a new client transaction; the request's top Via must carry a fresh branch.</summary>
     public void SendRequest(SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
     {
-        IClientTransaction transaction = request.Method == SipMethods.Invite
+        ClientTransaction transaction = request.Method == SipMethods.Invite
             ? new ClientInviteTransaction(context, request, destination, onResponse, onTimeout)
             : new ClientNonInviteTransaction(context, request, destination, onResponse, onTimeout);
         var key = TransactionKey.ForClient(request.TopVia.Branch!, request.Method);
