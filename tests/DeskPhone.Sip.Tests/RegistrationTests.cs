@@ -89,6 +89,25 @@ public sealed class RegistrationTests : IDisposable
         Assert.Equal(408, status.StatusCode);
     }
 
+    [Fact]
+    public async Task Register_SeveralChallenges_AnswersTheStrongestAlgorithmPerRealm()
+    {
+        await harness.OnLoop(harness.Agent.Registration.Start);
+        var first = harness.Transport.LastRequest(SipMethods.Register);
+        var challenge = Peer.Reply(first, 401, "Unauthorized", "s");
+        challenge.Add(HeaderNames.WwwAuthenticate, "Digest realm=\"a\", nonce=\"1\", algorithm=MD5");
+        challenge.Add(HeaderNames.WwwAuthenticate, "Digest realm=\"a\", nonce=\"2\", algorithm=SHA-512-256");
+        challenge.Add(HeaderNames.WwwAuthenticate, "Digest realm=\"a\", nonce=\"3\", algorithm=SHA-256");
+        challenge.Add(HeaderNames.WwwAuthenticate, "Digest realm=\"b\", nonce=\"4\", algorithm=MD5");
+
+        await harness.Receive(challenge);
+
+        var credentials = harness.Transport.LastRequest(SipMethods.Register).Headers.Where(h => h.Name == HeaderNames.Authorization).Select(h => h.Value).ToList();
+        Assert.Equal(2, credentials.Count);
+        Assert.Contains(credentials, c => c.Contains("realm=\"a\"") && c.Contains("algorithm=SHA-512-256") && c.Contains("nonce=\"2\""));
+        Assert.Contains(credentials, c => c.Contains("realm=\"b\"") && c.Contains("algorithm=MD5"));
+    }
+
     private async Task RegisterWithoutChallenge(int expires)
     {
         await harness.OnLoop(harness.Agent.Registration.Start);

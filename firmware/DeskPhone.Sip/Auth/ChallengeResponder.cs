@@ -3,37 +3,54 @@ using DeskPhone.Sip.Messages;
 namespace DeskPhone.Sip.Auth;
 
 /// <summary>
-/// Answers 401/407 challenges for one request sequence (RFC 3261 §22.2–22.3): once per nonce, so a
-/// second challenge with a nonce already answered means the credentials are wrong, unless the
-/// server says the nonce merely went stale (RFC 2617 §3.2.1). Runs on the signalling loop.
+/// Answers 401/407 challenges for one request sequence (RFC 3261 §22.2–22.3): one credentials
+/// header per realm, each for the strongest algorithm offered in that realm (RFC 8760 §2.4). A
+/// realm that challenges again with a nonce already answered has refused our credentials, unless
+/// it says the nonce merely went stale (RFC 7616 §3.3). Runs on the signalling loop.
 /// </summary>
 internal sealed class ChallengeResponder(string username, string password)
 {
-    private string? answeredNonce;
+    private readonly Dictionary<string, string> answeredNonces = new(StringComparer.Ordinal);
     private uint nonceCount;
 
-    /// <summary>Forgets the nonce answered last (after a success, a new challenge is answered again).</summary>
-    public void Reset() => answeredNonce = null;
+    /// <summary>Forgets the nonces answered (after a success, a new challenge is answered again).</summary>
+    public void Reset() => answeredNonces.Clear();
 
-    /// <summary>The credentials header for a retry, or false when the challenge cannot or must not be answered.</summary>
-    public bool TryAnswer(SipResponse challenge, string method, string digestUri, out SipHeader credentials)
+    /// <summary>The credentials headers for a retry, or false when the challenge cannot or must not be answered.</summary>
+    public bool TryAnswer(SipResponse challenge, string method, string digestUri, out IReadOnlyList<SipHeader> credentials)
     {
-        credentials = default;
+        var answers = new List<SipHeader>();
+        credentials = answers;
         if (challenge.StatusCode is not (401 or 407))
         {
             return false;
         }
 
         var challengeHeader = challenge.StatusCode == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate;
-        if (!DigestChallenge.TryParse(challenge.Get(challengeHeader), out var digest) || !DigestCredentials.Supports(digest)
-            || (digest.Nonce == answeredNonce && !digest.Stale))
+        var credentialsHeader = challenge.StatusCode == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization;
+        var strongestPerRealm = new Dictionary<string, DigestChallenge>(StringComparer.Ordinal);
+        foreach (var header in challenge.Headers)
         {
-            return false;
+            if (header.Name.Equals(challengeHeader, StringComparison.OrdinalIgnoreCase)
+                && DigestChallenge.TryParse(header.Value, out var digest) && digest.KnownAlgorithm is { } algorithm
+                && (!strongestPerRealm.TryGetValue(digest.Realm, out var best) || algorithm > best.KnownAlgorithm))
+            {
+                strongestPerRealm[digest.Realm] = digest;
+            }
         }
 
-        answeredNonce = digest.Nonce;
-        var value = DigestCredentials.Build(digest, username, password, method, digestUri, ++nonceCount, Agent.Identifiers.NewClientNonce());
-        credentials = new SipHeader(challenge.StatusCode == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization, value);
-        return true;
+        foreach (var digest in strongestPerRealm.Values)
+        {
+            if (answeredNonces.TryGetValue(digest.Realm, out var nonce) && nonce == digest.Nonce && !digest.Stale)
+            {
+                return false;
+            }
+
+            answeredNonces[digest.Realm] = digest.Nonce;
+            var value = DigestCredentials.Build(digest, username, password, method, digestUri, ++nonceCount, Agent.Identifiers.NewClientNonce());
+            answers.Add(new SipHeader(credentialsHeader, value));
+        }
+
+        return answers.Count > 0;
     }
 }

@@ -1,8 +1,11 @@
 namespace DeskPhone.Sip.Auth;
 
-/// <summary>A Digest challenge from WWW-Authenticate or Proxy-Authenticate (RFC 3261 §22.4, RFC 2617 §3.2.1).</summary>
+/// <summary>A Digest challenge from WWW-Authenticate or Proxy-Authenticate (RFC 3261 §22.4, RFC 7616 §3.3).</summary>
 public sealed record DigestChallenge(string Realm, string Nonce, string? Opaque, string Algorithm, bool QopAuth, bool Stale)
 {
+    /// <summary>The algorithm as a value; null when we do not support the one named.</summary>
+    public DigestAlgorithm? KnownAlgorithm => DigestAlgorithms.Parse(Algorithm);
+
     public static bool TryParse(string? header, out DigestChallenge challenge)
     {
         challenge = null!;

@@ -32,12 +32,12 @@ public sealed partial class SipCall
         return call;
     }
 
-    private void SendInvite(SipHeader? authorization)
+    private void SendInvite(IReadOnlyList<SipHeader>? authorization)
     {
         var request = agent.NewRequest(SipMethods.Invite, dialog.RemoteTarget, dialog.Local, dialog.Remote, dialog.CallId, dialog.LocalSequence);
         request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
         request.Add(HeaderNames.Allow, SipMethods.Allowed);
-        if (authorization is { } auth)
+        foreach (var auth in authorization ?? [])
         {
             request.Add(auth.Name, auth.Value);
         }
@@ -153,11 +153,11 @@ public sealed partial class SipCall
     private void SendAckFor2xx()
     {
         var ack = NewInDialogRequest(SipMethods.Ack, invite!.CSeq.Number);
-        foreach (var credentials in new[] { HeaderNames.Authorization, HeaderNames.ProxyAuthorization })
+        foreach (var header in invite.Headers)
         {
-            if (invite.Get(credentials) is { } value)
+            if (header.Name is HeaderNames.Authorization or HeaderNames.ProxyAuthorization)
             {
-                ack.Add(credentials, value);
+                ack.Add(header.Name, header.Value);
             }
         }
 

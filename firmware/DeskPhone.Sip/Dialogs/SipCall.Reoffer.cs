@@ -40,13 +40,13 @@ public sealed partial class SipCall
         return true;
     }
 
-    private void SendReInvite(SipHeader? credentials)
+    private void SendReInvite(IReadOnlyList<SipHeader>? credentials)
     {
         glareRetry = null;
         var request = NewInDialogRequest(SipMethods.Invite, ++dialog.LocalSequence);
         request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
         request.Add(HeaderNames.Allow, SipMethods.Allowed);
-        if (credentials is { } header)
+        foreach (var header in credentials ?? [])
         {
             request.Add(header.Name, header.Value);
         }

@@ -51,13 +51,13 @@ public sealed partial class SipCall
         return true;
     }
 
-    private void SendRefer(string referTo, SipHeader? credentials)
+    private void SendRefer(string referTo, IReadOnlyList<SipHeader>? credentials)
     {
         var request = NewInDialogRequest(SipMethods.Refer, ++dialog.LocalSequence);
         request.Add("Refer-To", $"<{referTo}>");
         request.Add("Referred-By", $"<{agent.AddressOfRecord}>");
         request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
-        if (credentials is { } header)
+        foreach (var header in credentials ?? [])
         {
             request.Add(header.Name, header.Value);
         }

@@ -48,11 +48,11 @@ public sealed class OutgoingPagerMessage
 
     public string? ReasonPhrase { get; private set; }
 
-    internal void Send(SipHeader? credentials = null)
+    internal void Send(IReadOnlyList<SipHeader>? credentials = null)
     {
         var to = new NameAddress(null, targetUri, new Dictionary<string, string?>());
         var request = agent.NewRequest(SipMethods.Message, targetUri, agent.LocalIdentity(fromTag), to, callId, sequence++);
-        if (credentials is { } header)
+        foreach (var header in credentials ?? [])
         {
             request.Add(header.Name, header.Value);
         }

@@ -64,7 +64,7 @@ public sealed class RegistrationClient
         SetStatus(RegistrationStatus.Initial);
     }
 
-    private void Send(SipHeader? authorization, int? expires = null)
+    private void Send(IReadOnlyList<SipHeader>? authorization, int? expires = null)
     {
         var lifetime = expires ?? agent.Options.RegisterExpiresSeconds;
         var aor = new NameAddress(agent.Options.DisplayName, agent.AddressOfRecord, new Dictionary<string, string?>());
@@ -72,7 +72,7 @@ public sealed class RegistrationClient
         request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
         request.Add(HeaderNames.Expires, lifetime.ToString(CultureInfo.InvariantCulture));
         request.Add(HeaderNames.Allow, SipMethods.Allowed);
-        if (authorization is { } auth)
+        foreach (var auth in authorization ?? [])
         {
             request.Add(auth.Name, auth.Value);
         }
