@@ -30,4 +30,5 @@ exec kamailio -DD -E -f "$lab/kamailio.cfg" -Y "$workdir" \
     -m 32 -M 4 \
     -A "LAB_PORT=$port" \
     -A "LAB_CTL=\"unix:$workdir/kamailio.ctl\"" \
-    -A "LAB_DB_URL=\"text://$workdir/db\""
+    -A "LAB_DB_URL=\"text://$workdir/db\"" \
+    -A "LAB_ALGORITHM=\"${LAB_ALGORITHM:-MD5}\""

@@ -43,6 +43,11 @@ public sealed class UdpSipTransport : ISipTransport, IDisposable
 
     public void Send(ReadOnlySpan<byte> message, IPEndPoint destination)
     {
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            logger.LogTrace("SIP to {Destination}:\n{Message}", destination, System.Text.Encoding.UTF8.GetString(message));
+        }
+
         try
         {
             socket.SendTo(message, SocketFlags.None, destination);
@@ -84,6 +89,11 @@ public sealed class UdpSipTransport : ISipTransport, IDisposable
             catch (Exception) when (stopping)
             {
                 return;
+            }
+
+            if (logger.IsEnabled(LogLevel.Trace))
+            {
+                logger.LogTrace("SIP from {Source}:\n{Message}", source, System.Text.Encoding.UTF8.GetString(buffer, 0, length));
             }
 
             DatagramReceived?.Invoke(buffer.AsMemory(0, length), (IPEndPoint)source);

@@ -49,10 +49,17 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
     /// <summary>Everything Kamailio printed so far (its log goes to stderr).</summary>
     public string Log => log.ToString();
 
+    /// <summary>The digest algorithm the PBX challenges with (MD5 unless started otherwise).</summary>
+    public string DigestAlgorithm { get; private init; } = "MD5";
+
     /// <summary>Starts a lab PBX and returns once it answers SIP; fails with its log if it does not within about 10 s.</summary>
-    public static async Task<KamailioLab> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<KamailioLab> StartAsync(CancellationToken cancellationToken = default) =>
+        await StartAsync("MD5", cancellationToken);
+
+    /// <summary>Starts a lab PBX that challenges with <paramref name="digestAlgorithm"/> (MD5 or SHA-256).</summary>
+    public static async Task<KamailioLab> StartAsync(string digestAlgorithm, CancellationToken cancellationToken = default)
     {
-        var lab = new KamailioLab();
+        var lab = new KamailioLab { DigestAlgorithm = digestAlgorithm };
         await lab.StartCoreAsync(cancellationToken);
         return lab;
     }
@@ -170,6 +177,7 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
         start.ArgumentList.Add(Path.Combine(labDirectory, "run-pbx.sh"));
         start.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(WorkDirectory);
+        start.Environment["LAB_ALGORITHM"] = DigestAlgorithm;
 
         log.Append($"--- starting Kamailio on udp:127.0.0.1:{Port} in {WorkDirectory}");
         var started = Process.Start(start) ?? throw new InvalidOperationException("Could not start /bin/sh.");

@@ -57,7 +57,7 @@ internal sealed class LabPhone : IAsyncDisposable
         var (settings, errors) = DeskPhoneSettings.Load(configuration);
         Assert.True(settings is not null, string.Join(Environment.NewLine, errors));
         var log = new StringLoggerProvider();
-        var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(log));
+        var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(log));
         return new LabPhone(PhoneRuntime.Start(settings, loggers), dataDirectory, log);
     }
 
