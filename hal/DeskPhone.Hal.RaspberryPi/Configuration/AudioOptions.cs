@@ -1,0 +1,32 @@
+namespace DeskPhone.Hal.RaspberryPi;
+
+/// <summary>The handset codec through ALSA ("Hal:Audio").</summary>
+public sealed class AudioOptions
+{
+    /// <summary>
+    /// ALSA PCM names (see `arecord -L` / `aplay -L`). The default is the first USB audio
+    /// adapter, which most USB handsets and C-Media dongles call "Device"; "plughw" converts
+    /// its 44.1/48 kHz to the phone's 8 kHz. An I2S codec board is e.g. "plughw:CARD=sndrpihifiberry".
+    /// </summary>
+    public string CaptureDevice { get; set; } = "plughw:CARD=Device,DEV=0";
+
+    public string PlaybackDevice { get; set; } = "plughw:CARD=Device,DEV=0";
+
+    /// <summary>Samples per second; 8000 is what the G.711 media engine takes.</summary>
+    public int SampleRate { get; set; } = 8000;
+
+    /// <summary>Audio handed to the phone per call of the frame handler; the media engine takes 20 ms.</summary>
+    public int FrameMilliseconds { get; set; } = 20;
+
+    /// <summary>ALSA period: the device wakes the audio thread this often. A frame is a whole number of periods.</summary>
+    public int PeriodMilliseconds { get; set; } = 10;
+
+    /// <summary>ALSA ring buffer length, in periods.</summary>
+    public int BufferPeriods { get; set; } = 4;
+
+    /// <summary>
+    /// 1–99 runs the audio thread under SCHED_FIFO at this priority (needs CAP_SYS_NICE, e.g.
+    /// systemd's AmbientCapabilities=CAP_SYS_NICE); 0 leaves it under the normal scheduler.
+    /// </summary>
+    public int RealtimePriority { get; set; }
+}
