@@ -6,7 +6,7 @@ SHELL := /bin/bash
 DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils
 CONFIGURATION ?= Debug
 
-.PHONY: help deps build test run clean
+.PHONY: help deps build test run conformance clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -22,6 +22,9 @@ test: deps build ## build and run every test, the interop tests against real Kam
 
 run: deps build ## the phone in the terminal simulator as 101, a lab PBX, and a demo peer at 200
 	@scripts/demo.sh $(CONFIGURATION)
+
+conformance: build ## send the RFC 4475 / RFC 5118 torture corpora to the headless phone
+	@scripts/conformance.sh $(CONFIGURATION)
 
 clean: ## remove build output and the demo's working folder
 	dotnet clean DeskPhone.sln -nologo -v quiet

@@ -1,6 +1,6 @@
 namespace DeskPhone.Media;
 
-/// <summary>The audio codecs the phone can negotiate: the two ITU-T G.711 companding laws.</summary>
+/// <summary>The audio codecs the phone can negotiate.</summary>
 public enum AudioCodec
 {
     /// <summary>G.711 μ-law, static RTP payload type 0 (RFC 3551 §4.5.14, table 4).</summary>
@@ -8,4 +8,11 @@ public enum AudioCodec
 
     /// <summary>G.711 A-law, static RTP payload type 8 (RFC 3551 §4.5.14, table 4).</summary>
     Pcma,
+
+    /// <summary>
+    /// G.722 wideband (16 kHz audio, 64 kbit/s), static RTP payload type 9. Its RTP clock and
+    /// SDP rate are 8000 although it samples at 16 kHz, an error kept for compatibility
+    /// (RFC 3551 §4.5.2).
+    /// </summary>
+    G722,
 }

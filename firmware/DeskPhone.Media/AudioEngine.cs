@@ -6,40 +6,81 @@ namespace DeskPhone.Media;
 /// <summary>
 /// The handset audio path: what the earpiece plays and where the microphone goes.
 /// <para>
-/// Threads: the phone-loop thread calls <see cref="SetTone"/>, <see cref="Attach"/> and
-/// <see cref="SetMuted"/>, which only store a volatile value; the audio thread reads those
-/// values once per frame in <see cref="RenderPlayback"/> and <see cref="ProcessCapture"/>.
-/// No locks, so a change takes effect from the next frame.
+/// Threads: the phone-loop thread calls <see cref="SetTone"/>, <see cref="PlayKeyTone"/>,
+/// <see cref="Attach"/> and <see cref="SetMuted"/>, which only store a volatile value; the audio
+/// thread reads those values once per frame in <see cref="RenderPlayback"/> and
+/// <see cref="ProcessCapture"/>. No locks, so a change takes effect from the next frame.
 /// </para>
 /// </summary>
 public sealed class AudioEngine : IAudioFrameHandler
 {
-    private readonly ToneGenerator _toneGenerator;
-    private readonly short[] _silence = new short[MediaFormat.FrameSamples];
+    private readonly TonePlan _tones;
+    private readonly ToneGenerator _progress;
+    private readonly ToneGenerator _keyFeedback;
+    private readonly short[] _silence;
 
     private volatile CallProgressTone _tone;
     private volatile RtpStream? _stream;
     private volatile bool _muted;
     private long _framesRendered;
 
-    public AudioEngine(AudioFormat format)
+    // Key presses to give feedback for: the phone loop bumps a counter in the high bits and puts
+    // the key in the low byte; the audio thread plays a key whenever the value changes.
+    private volatile int _keyPress;
+    private int _keyPressPlayed;
+    private int _keyPressCount;
+
+    // Audio-thread copy of the tone being played.
+    private CallProgressTone _playing;
+
+    /// <param name="format">The sound card's format: 8 or 16 kHz, 20 ms frames.</param>
+    /// <param name="locale">Whose call-progress tones to play.</param>
+    public AudioEngine(AudioFormat format, ToneLocale locale = ToneLocale.Italy)
     {
         MediaFormat.Validate(format, nameof(format));
-        _toneGenerator = new ToneGenerator(format.SampleRate);
+        _tones = TonePlan.For(locale);
+        Format = format;
+        Locale = locale;
+        _progress = new ToneGenerator(format.SampleRate);
+        _keyFeedback = new ToneGenerator(format.SampleRate);
+        _silence = new short[format.FrameSamples];
     }
+
+    public AudioFormat Format { get; }
+
+    public ToneLocale Locale { get; }
 
     /// <summary>Frames written by <see cref="RenderPlayback"/> so far.</summary>
     public long FramesRendered => Interlocked.Read(ref _framesRendered);
 
-    /// <summary>Plays <paramref name="tone"/> (from the start of its cadence) instead of call audio; None stops it. Phone-loop thread.</summary>
+    /// <summary>
+    /// Plays <paramref name="tone"/> from the start of its cadence; None stops it. Call waiting is
+    /// mixed over the call audio, every other tone replaces it. Phone-loop thread.
+    /// </summary>
     public void SetTone(CallProgressTone tone)
     {
-        if (!Enum.IsDefined(tone))
+        // A range check, not Enum.IsDefined: that may allocate when its cache is rebuilt.
+        if (tone is < CallProgressTone.None or > CallProgressTone.CallWaiting)
         {
             throw new ArgumentOutOfRangeException(nameof(tone));
         }
 
         _tone = tone;
+    }
+
+    /// <summary>
+    /// Plays a short, quiet feedback tone in the earpiece for a pressed key, mixed over whatever
+    /// plays: the key's DTMF pair for a dialling key, a click for any other. Phone-loop thread.
+    /// </summary>
+    public void PlayKeyTone(PhoneKey key)
+    {
+        if (key is < PhoneKey.Digit0 or > PhoneKey.VolumeDown)
+        {
+            throw new ArgumentOutOfRangeException(nameof(key));
+        }
+
+        _keyPressCount++;
+        _keyPress = (_keyPressCount << 8) | (int)key;
     }
 
     /// <summary>
@@ -55,9 +96,10 @@ public sealed class AudioEngine : IAudioFrameHandler
     public void RenderPlayback(Span<short> frame)
     {
         CallProgressTone tone = _tone;
-        if (tone != _toneGenerator.Tone)
+        if (tone != _playing)
         {
-            _toneGenerator.Select(tone);
+            _playing = tone;
+            _progress.Play(_tones.For(tone));
         }
 
         RtpStream? stream = _stream;
@@ -71,11 +113,23 @@ public sealed class AudioEngine : IAudioFrameHandler
             frame.Clear();
         }
 
-        if (tone != CallProgressTone.None)
+        if (tone == CallProgressTone.CallWaiting)
         {
-            _toneGenerator.Render(frame);
+            _progress.Mix(frame);
+        }
+        else if (tone != CallProgressTone.None)
+        {
+            _progress.Render(frame);
         }
 
+        int keyPress = _keyPress;
+        if (keyPress != _keyPressPlayed)
+        {
+            _keyPressPlayed = keyPress;
+            _keyFeedback.Play(KeyTones.FeedbackFor((PhoneKey)(keyPress & 0xFF)));
+        }
+
+        _keyFeedback.Mix(frame);
         Interlocked.Increment(ref _framesRendered);
     }
 

@@ -1,23 +1,25 @@
 namespace DeskPhone.Media;
 
 /// <summary>
-/// Tones the phone plays to its own user. Frequencies and cadences are the harmonised European
-/// ones (ETSI TR 101 041, ITU-T E.180 Supplement 2): 425 Hz throughout. Italy's national dial
-/// tone is cadenced rather than continuous; the harmonised continuous one is used for now.
+/// Tones the phone plays to its own user. Their frequencies and cadences depend on the
+/// <see cref="ToneLocale"/> the <see cref="AudioEngine"/> was built with.
 /// </summary>
 public enum CallProgressTone
 {
     None,
 
-    /// <summary>Continuous.</summary>
+    /// <summary>Off hook, ready to dial. Replaces call audio.</summary>
     Dial,
 
-    /// <summary>1 s on, 4 s off.</summary>
+    /// <summary>The called party is being alerted. Replaces call audio.</summary>
     Ringback,
 
-    /// <summary>0.5 s on, 0.5 s off.</summary>
+    /// <summary>The called party is busy. Replaces call audio.</summary>
     Busy,
 
-    /// <summary>0.2 s on, 0.2 s off.</summary>
+    /// <summary>The network cannot complete the call (reorder). Replaces call audio.</summary>
     Congestion,
+
+    /// <summary>Another call is waiting. Mixed over the call audio, which keeps playing.</summary>
+    CallWaiting,
 }

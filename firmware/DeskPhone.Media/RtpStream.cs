@@ -4,35 +4,52 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using DeskPhone.Hal;
 using DeskPhone.Media.Codecs;
+using DeskPhone.Media.Dtmf;
 using DeskPhone.Media.Rtp;
+using DeskPhone.Media.Tones;
 using Microsoft.Extensions.Logging;
 
 namespace DeskPhone.Media;
 
 /// <summary>
-/// One call's audio over RTP (RFC 3550) on a single UDP socket used for both directions.
+/// One call's audio over RTP (RFC 3550) on a single UDP socket used for both directions, with
+/// DTMF as RFC 4733 telephone events (or in-band tones when the peer has none).
 /// <para>
-/// Threads: the phone-loop thread opens, starts, stops and disposes it; the audio thread calls
-/// <see cref="ReadPlayoutFrame"/> and <see cref="SendCaptureFrame"/>; a receive thread owned by
-/// the stream ("RTP receive") blocks on the socket from open to dispose, parses packets and fills
-/// the jitter buffer. The receive and audio threads meet only through the lock-free
-/// <see cref="JitterBuffer"/> and volatile references.
+/// Threads: the phone-loop thread opens, starts, stops and disposes it and calls
+/// <see cref="SendDigit"/>; the audio thread calls <see cref="ReadPlayoutFrame"/> and
+/// <see cref="SendCaptureFrame"/>; a receive thread owned by the stream ("RTP receive") blocks on
+/// the socket from open to dispose, parses packets, fills the jitter buffer and raises
+/// <see cref="DigitReceived"/>. The threads meet only through the lock-free
+/// <see cref="JitterBuffer"/> and digit queue, and volatile references.
 /// </para>
 /// </summary>
 public sealed class RtpStream : IDisposable
 {
-    // Larger than any G.711 packet we accept; bigger datagrams are not ours to play.
+    // Larger than any packet we accept; bigger datagrams are not ours to play.
     private const int ReceiveBufferBytes = 2048;
+
+    // Largest payload we send: 20 ms of G.711 or G.722 is 160 octets.
+    private const int MaxPayloadBytes = 160;
+
+    // RFC 4733 §2.3: the power level of the tone the event stands for, as -dBm0.
+    private const byte DtmfVolume = 10;
+
+    private static readonly TimeSpan MaxDtmfDuration = TimeSpan.FromSeconds(5);
 
     private readonly Socket _socket;
     private readonly Thread _receiveThread;
-    private readonly JitterBuffer _jitterBuffer = new(MediaFormat.FrameSamples);
+    private readonly AudioFormat _format;
+    private readonly JitterBuffer _jitterBuffer;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
     // Audio-thread state for sending (RFC 3550 §5.1: random initial sequence number, timestamp and SSRC).
-    private readonly byte[] _payloadBuffer = new byte[MediaFormat.FrameSamples];
-    private readonly byte[] _sendBuffer = new byte[RtpPacket.FixedHeaderLength + MediaFormat.FrameSamples];
+    private readonly byte[] _payloadBuffer = new byte[MaxPayloadBytes];
+    private readonly byte[] _sendBuffer = new byte[RtpPacket.FixedHeaderLength + MaxPayloadBytes];
+    private readonly short[] _inBandFrame;
+    private readonly ToneGenerator _inBandTone;
+    private readonly ToneSpec[] _inBandDigits;
+    private readonly DtmfSender _dtmf;
     private readonly uint _ssrc;
     private ushort _sequence;
     private uint _timestamp;
@@ -44,11 +61,18 @@ public sealed class RtpStream : IDisposable
     private long _packetsReceived;
     private long _lastReceivedTicks;
 
-    private RtpStream(Socket socket, TimeProvider timeProvider, ILogger logger)
+    private RtpStream(Socket socket, RtpStreamOptions options, AudioFormat format, TimeProvider timeProvider, ILogger logger)
     {
         _socket = socket;
+        _format = format;
         _timeProvider = timeProvider;
         _logger = logger;
+        _jitterBuffer = new JitterBuffer(format.FrameSamples);
+        _inBandFrame = new short[format.FrameSamples];
+        _inBandTone = new ToneGenerator(format.SampleRate);
+        int digitPackets = Packets(options.DtmfDigitDuration);
+        _dtmf = new DtmfSender(digitPackets, Packets(options.DtmfGap));
+        _inBandDigits = KeyTones.InBandDtmf(digitPackets * CodecFormats.PacketMilliseconds);
         LocalPort = ((IPEndPoint)socket.LocalEndPoint!).Port;
         _ssrc = RandomUInt32();
         _sequence = (ushort)RandomUInt32();
@@ -57,13 +81,20 @@ public sealed class RtpStream : IDisposable
         _receiveThread.Start();
     }
 
+    /// <summary>
+    /// A DTMF digit ('0'-'9', '*', '#', 'A'-'D') arrived as an RFC 4733 event; raised once per
+    /// key press, when its first packet arrives. Raised on the "RTP receive" thread: handlers
+    /// must only hand the digit over (e.g. post it to the phone loop) and must not block.
+    /// </summary>
+    public event Action<char>? DigitReceived;
+
     /// <summary>The bound UDP port; always even, as RFC 3550 §11 keeps port + 1 for RTCP (not sent yet).</summary>
     public int LocalPort { get; }
 
-    /// <summary>RTP packets sent since open.</summary>
+    /// <summary>RTP packets sent since open, audio and telephone events.</summary>
     public long PacketsSent => Interlocked.Read(ref _packetsSent);
 
-    /// <summary>Packets received with the negotiated payload type since open.</summary>
+    /// <summary>Packets received with the negotiated audio payload type since open.</summary>
     public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
 
     /// <summary>When the last such packet arrived, by the injected clock; null before the first.</summary>
@@ -81,6 +112,7 @@ public sealed class RtpStream : IDisposable
     /// so consecutive calls do not reuse a port that stray packets of the last call may still
     /// reach. Returns false when every even port of the range is taken. Phone-loop thread.
     /// </summary>
+    /// <param name="format">The audio device's format, which the stream's frames use: 8 or 16 kHz, 20 ms.</param>
     public static bool TryOpen(
         RtpStreamOptions options,
         AudioFormat format,
@@ -92,6 +124,7 @@ public sealed class RtpStream : IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         MediaFormat.Validate(format, nameof(format));
+        ValidateDtmf(options);
         int first = options.FirstPort + (options.FirstPort & 1);
         int last = options.LastPort - (options.LastPort & 1);
         if (options.FirstPort < 1 || options.LastPort > ushort.MaxValue || first > last)
@@ -120,7 +153,7 @@ public sealed class RtpStream : IDisposable
                 throw;
             }
 
-            stream = new RtpStream(socket, timeProvider, logger);
+            stream = new RtpStream(socket, options, format, timeProvider, logger);
             return true;
         }
 
@@ -131,7 +164,8 @@ public sealed class RtpStream : IDisposable
 
     /// <summary>
     /// Starts or changes media per a negotiation (again on a re-INVITE). Sequence numbers,
-    /// timestamps and SSRC carry on, as for any RTP session that keeps its source. Phone-loop thread.
+    /// timestamps and SSRC carry on, as for any RTP session that keeps its source; so does the
+    /// codec state when the codec stays the same. Phone-loop thread.
     /// </summary>
     public void Start(MediaNegotiation negotiation)
     {
@@ -144,12 +178,37 @@ public sealed class RtpStream : IDisposable
 
         // RFC 3550 §5.1: the payload type field has 7 bits.
         ArgumentOutOfRangeException.ThrowIfGreaterThan(negotiation.PayloadType, (byte)127, nameof(negotiation));
+        if (negotiation.TelephoneEventPayloadType is > 127)
+        {
+            throw new ArgumentOutOfRangeException(nameof(negotiation), "The telephone-event payload type has 7 bits.");
+        }
 
-        Volatile.Write(ref _settings, new StreamSettings(negotiation));
+        StreamSettings? previous = Volatile.Read(ref _settings);
+        Volatile.Write(ref _settings, new StreamSettings(negotiation, _format, previous?.Codec == negotiation.Codec ? previous : null));
     }
 
     /// <summary>Stops sending and playing without closing the socket; <see cref="Start"/> resumes. Phone-loop thread.</summary>
     public void Stop() => Volatile.Write(ref _settings, null);
+
+    /// <summary>
+    /// Queues a DTMF digit ('0'-'9', '*', '#', 'A'-'D'); the audio thread sends it as RFC 4733
+    /// events on the negotiated telephone-event payload type, suppressing audio meanwhile, or as
+    /// an in-band tone when the peer accepted no telephone-event. Digits follow one another with
+    /// <see cref="RtpStreamOptions.DtmfDigitDuration"/> and <see cref="RtpStreamOptions.DtmfGap"/>.
+    /// Returns false when the stream may not send now (not started, on hold) or too many digits
+    /// are waiting; digits still waiting when sending stops are dropped. Phone-loop thread.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="digit"/> is not a DTMF key.</exception>
+    public bool SendDigit(char digit)
+    {
+        if (!DtmfEvents.TryGetEvent(digit, out _))
+        {
+            throw new ArgumentOutOfRangeException(nameof(digit), digit, "Not a DTMF key.");
+        }
+
+        StreamSettings? settings = Volatile.Read(ref _settings);
+        return !_disposed && settings is not null && settings.Direction.Sends() && _dtmf.TryEnqueue(digit);
+    }
 
     /// <summary>
     /// Fills <paramref name="frame"/> with the next received frame, or silence. Audio thread.
@@ -167,46 +226,43 @@ public sealed class RtpStream : IDisposable
     }
 
     /// <summary>
-    /// Encodes one captured frame and sends it as one RTP packet, when the negotiated direction
-    /// allows sending. Audio thread. REAL-TIME: no allocation, no lock, no logging.
+    /// Sends one 20 ms period: the captured frame encoded as one RTP packet, or the event
+    /// packet of a DTMF digit in progress, when the negotiated direction allows sending.
+    /// Audio thread. REAL-TIME: no allocation, no lock, no logging.
     /// </summary>
     public void SendCaptureFrame(ReadOnlySpan<short> frame)
     {
-        if (frame.Length != MediaFormat.FrameSamples)
+        if (frame.Length != _format.FrameSamples)
         {
-            throw new ArgumentException($"Frame must hold {MediaFormat.FrameSamples} samples.", nameof(frame));
+            throw new ArgumentException($"Frame must hold {_format.FrameSamples} samples.", nameof(frame));
         }
 
         StreamSettings? settings = Volatile.Read(ref _settings);
         if (settings is not null && settings.Direction.Sends() && !_disposed)
         {
-            G711.Encode(settings.Codec, frame, _payloadBuffer);
-            var header = new RtpHeader(_markerPending, settings.PayloadType, _sequence, _timestamp, _ssrc);
-            int length = RtpPacket.Write(_sendBuffer, header, _payloadBuffer);
+            DtmfFrame dtmf = _dtmf.Next(_timestamp);
+            if (dtmf.Active && settings.TelephoneEventPayloadType is byte eventType)
+            {
+                SendTelephoneEvent(settings, eventType, dtmf);
 
-            // Symmetric RTP (RFC 7362 §4): once the peer's packets arrive, answer where they come from.
-            SocketAddress target = Volatile.Read(ref settings.LatchedRemote) ?? settings.SignalledRemote;
-            try
-            {
-                _socket.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, target);
-                Interlocked.Increment(ref _packetsSent);
-                _markerPending = false;
-                _sequence++;
+                // The first audio packet after the event starts a new talkspurt (RFC 3551 §4.1).
+                _markerPending = true;
             }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            else
             {
-                // A failed datagram is lost audio, nothing more; the audio thread may not log,
-                // and a stream disposed under it is simply done.
+                SendAudio(settings, dtmf.Tone ? InBandTone(dtmf) : frame);
             }
         }
         else
         {
             // RFC 3551 §4.1: the first packet after a gap in sending starts a talkspurt.
             _markerPending = true;
+            _dtmf.Cancel();
         }
 
-        // The timestamp follows the sampling clock whether or not the frame went out (RFC 3550 §5.1).
-        _timestamp += (uint)MediaFormat.FrameSamples;
+        // The timestamp follows the sampling clock whether or not the frame went out (RFC 3550
+        // §5.1); every codec we have counts 8000 per second, G.722 included (RFC 3551 §4.5.2).
+        _timestamp += CodecFormats.TimestampStep;
     }
 
     /// <summary>Closes the socket and waits for the receive thread to end. Phone-loop thread.</summary>
@@ -223,10 +279,75 @@ public sealed class RtpStream : IDisposable
         _receiveThread.Join();
     }
 
+    private static void ValidateDtmf(RtpStreamOptions options)
+    {
+        if (options.DtmfDigitDuration < TimeSpan.FromMilliseconds(CodecFormats.PacketMilliseconds)
+            || options.DtmfDigitDuration > MaxDtmfDuration
+            || options.DtmfGap < TimeSpan.FromMilliseconds(DtmfSender.EndRepeats * CodecFormats.PacketMilliseconds)
+            || options.DtmfGap > MaxDtmfDuration)
+        {
+            throw new ArgumentException("DTMF digits must last 20 ms to 5 s, and gaps 40 ms to 5 s.", nameof(options));
+        }
+    }
+
+    private static int Packets(TimeSpan duration) =>
+        (int)Math.Ceiling(duration.TotalMilliseconds / CodecFormats.PacketMilliseconds);
+
+    // RFC 4733 §2.5.1: the event's start timestamp in every packet, marker on the first, the
+    // duration so far (in timestamp units) growing each packet, E on the last three.
+    private void SendTelephoneEvent(StreamSettings settings, byte payloadType, in DtmfFrame dtmf)
+    {
+        var telephoneEvent = new TelephoneEvent(dtmf.Event, dtmf.End, DtmfVolume, (ushort)(dtmf.Periods * CodecFormats.TimestampStep));
+        int payloadLength = telephoneEvent.Write(_payloadBuffer);
+        Send(settings, new RtpHeader(dtmf.Start, payloadType, _sequence, dtmf.Timestamp, _ssrc), payloadLength);
+    }
+
+    private void SendAudio(StreamSettings settings, ReadOnlySpan<short> frame)
+    {
+        int payloadLength = settings.Encoder.Encode(frame, _payloadBuffer);
+        if (Send(settings, new RtpHeader(_markerPending, settings.PayloadType, _sequence, _timestamp, _ssrc), payloadLength))
+        {
+            _markerPending = false;
+        }
+    }
+
+    // In-band fallback: the digit's Q.23 tone pair replaces the microphone for its duration.
+    private short[] InBandTone(in DtmfFrame dtmf)
+    {
+        if (dtmf.Start)
+        {
+            _inBandTone.Play(_inBandDigits[dtmf.Event]);
+        }
+
+        _inBandTone.Render(_inBandFrame);
+        return _inBandFrame;
+    }
+
+    private bool Send(StreamSettings settings, in RtpHeader header, int payloadLength)
+    {
+        int length = RtpPacket.Write(_sendBuffer, header, _payloadBuffer.AsSpan(0, payloadLength));
+
+        // Symmetric RTP (RFC 7362 §4): once the peer's packets arrive, answer where they come from.
+        SocketAddress target = Volatile.Read(ref settings.LatchedRemote) ?? settings.SignalledRemote;
+        try
+        {
+            _socket.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, target);
+            Interlocked.Increment(ref _packetsSent);
+            _sequence++;
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // A failed datagram is lost audio, nothing more; the audio thread may not log,
+            // and a stream disposed under it is simply done.
+            return false;
+        }
+    }
+
     private void ReceiveLoop()
     {
         byte[] buffer = new byte[ReceiveBufferBytes];
-        short[] decoded = new short[MediaFormat.FrameSamples];
+        short[] decoded = new short[_format.FrameSamples];
         var source = new SocketAddress(_socket.AddressFamily, SocketAddress.GetMaximumAddressSize(_socket.AddressFamily));
         while (!_disposed)
         {
@@ -253,28 +374,50 @@ public sealed class RtpStream : IDisposable
     private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress source, short[] decoded)
     {
         StreamSettings? settings = Volatile.Read(ref _settings);
-        if (settings is null
-            || !RtpPacket.TryRead(datagram, out RtpHeader header, out ReadOnlySpan<byte> payload)
-            || header.PayloadType != settings.PayloadType)
+        if (settings is null || !RtpPacket.TryRead(datagram, out RtpHeader header, out ReadOnlySpan<byte> payload))
         {
-            // Not started, not RTP, or not our audio (telephone-event and comfort noise are not
-            // handled yet): drop.
+            return;
+        }
+
+        if (header.PayloadType == settings.TelephoneEventPayloadType)
+        {
+            Latch(settings, source);
+            OnTelephoneEvent(settings, header, payload);
+            return;
+        }
+
+        if (header.PayloadType != settings.PayloadType)
+        {
+            // Not our audio (comfort noise is not handled yet): drop.
             return;
         }
 
         Interlocked.Increment(ref _packetsReceived);
         Interlocked.Exchange(ref _lastReceivedTicks, _timeProvider.GetUtcNow().UtcTicks);
+        Latch(settings, source);
+        if (settings.Direction.Receives() && settings.Decoder.TryDecode(payload, decoded))
+        {
+            _jitterBuffer.Put(header.SequenceNumber, decoded);
+        }
+    }
+
+    private void OnTelephoneEvent(StreamSettings settings, in RtpHeader header, ReadOnlySpan<byte> payload)
+    {
+        if (settings.Direction.Receives()
+            && TelephoneEvent.TryRead(payload, out TelephoneEvent telephoneEvent)
+            && settings.DigitReceiver.TryAccept(header.Ssrc, header.Timestamp, telephoneEvent, out char digit))
+        {
+            DigitReceived?.Invoke(digit);
+        }
+    }
+
+    private static void Latch(StreamSettings settings, SocketAddress source)
+    {
         if (Volatile.Read(ref settings.LatchedRemote) is null)
         {
             var latched = new SocketAddress(source.Family, source.Size);
             source.Buffer.Span[..source.Size].CopyTo(latched.Buffer.Span);
             Volatile.Write(ref settings.LatchedRemote, latched);
-        }
-
-        if (settings.Direction.Receives() && payload.Length == decoded.Length)
-        {
-            G711.Decode(settings.Codec, payload, decoded);
-            _jitterBuffer.Put(header.SequenceNumber, decoded);
         }
     }
 
@@ -287,16 +430,34 @@ public sealed class RtpStream : IDisposable
 
     /// <summary>
     /// One negotiation's settings, replaced as a whole so the audio and receive threads always
-    /// see a consistent set.
+    /// see a consistent set. The encoder belongs to the audio thread, the decoder and digit
+    /// receiver to the receive thread.
     /// </summary>
-    private sealed class StreamSettings(MediaNegotiation negotiation)
+    private sealed class StreamSettings
     {
-        public readonly AudioCodec Codec = negotiation.Codec;
-        public readonly byte PayloadType = negotiation.PayloadType;
-        public readonly SocketAddress SignalledRemote = negotiation.Remote.Serialize();
-        public readonly MediaDirection Direction = negotiation.Direction;
+        public readonly AudioCodec Codec;
+        public readonly byte PayloadType;
+        public readonly byte? TelephoneEventPayloadType;
+        public readonly SocketAddress SignalledRemote;
+        public readonly MediaDirection Direction;
+        public readonly FrameEncoder Encoder;
+        public readonly FrameDecoder Decoder;
+        public readonly DtmfReceiver DigitReceiver;
 
         /// <summary>Where the peer's packets come from; set once by the receive thread.</summary>
         public SocketAddress? LatchedRemote;
+
+        /// <param name="sameCodec">The settings being replaced when they use the same codec: their codec state carries on.</param>
+        public StreamSettings(MediaNegotiation negotiation, AudioFormat format, StreamSettings? sameCodec)
+        {
+            Codec = negotiation.Codec;
+            PayloadType = negotiation.PayloadType;
+            TelephoneEventPayloadType = negotiation.TelephoneEventPayloadType;
+            SignalledRemote = negotiation.Remote.Serialize();
+            Direction = negotiation.Direction;
+            Encoder = sameCodec?.Encoder ?? new FrameEncoder(negotiation.Codec, format);
+            Decoder = sameCodec?.Decoder ?? new FrameDecoder(negotiation.Codec, format);
+            DigitReceiver = sameCodec?.DigitReceiver ?? new DtmfReceiver();
+        }
     }
 }

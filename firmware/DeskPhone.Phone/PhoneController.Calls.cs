@@ -52,6 +52,7 @@ public sealed partial class PhoneController
 
         interDigitTimer?.Dispose();
         endedTimer?.Dispose();
+        SuspendMessages();
         call = incoming;
         media = session;
         pendingAnswer = answer;

@@ -2,6 +2,7 @@ using DeskPhone.Hal;
 using DeskPhone.Media;
 using DeskPhone.Phone.History;
 using DeskPhone.Phone.Media;
+using DeskPhone.Phone.Messages;
 using DeskPhone.Phone.Screens;
 using DeskPhone.Sip.Agent;
 using DeskPhone.Sip.Dialogs;
@@ -11,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace DeskPhone.Phone;
 
 /// <summary>
-/// The phone's behaviour: hook, keys and SIP events in; calls, tones, ringer and screens out.
-/// All state lives on the signalling loop; HAL callbacks only post to it.
+/// The phone's behaviour: hook, keys and SIP events in; calls, messages, tones, ringer and screens
+/// out. All state lives on the signalling loop; HAL callbacks only post to it.
 /// </summary>
 public sealed partial class PhoneController : IDisposable
 {
@@ -22,6 +23,9 @@ public sealed partial class PhoneController : IDisposable
     private readonly IPhoneHardware hardware;
     private readonly SignallingLoop loop;
     private readonly ILogger logger;
+    private readonly MessageStore messages;
+    private readonly MessagesOptions messageOptions;
+    private readonly IMessageContacts contacts;
     private readonly ITimer screenTick;
     private ITimer? interDigitTimer;
     private ITimer? endedTimer;
@@ -29,7 +33,9 @@ public sealed partial class PhoneController : IDisposable
     private IMediaSession? media;
     private DateTimeOffset callStarted;
 
-    public PhoneController(PhoneOptions options, SipUserAgent agent, ICallAudio audio, IPhoneHardware hardware, SignallingLoop loop, ILogger<PhoneController> logger)
+    /// <param name="messages">The open message store; the caller keeps ownership and disposes it after the loop stops.</param>
+    /// <param name="contacts">Names and picks for the message screens; none by default.</param>
+    public PhoneController(PhoneOptions options, SipUserAgent agent, ICallAudio audio, IPhoneHardware hardware, SignallingLoop loop, ILogger<PhoneController> logger, MessageStore messages, MessagesOptions messageOptions, IMessageContacts? contacts = null)
     {
         this.options = options;
         this.agent = agent;
@@ -37,6 +43,9 @@ public sealed partial class PhoneController : IDisposable
         this.hardware = hardware;
         this.loop = loop;
         this.logger = logger;
+        this.messages = messages;
+        this.messageOptions = messageOptions;
+        this.contacts = contacts ?? NoMessageContacts.Instance;
         View = new PhoneView(PhoneMode.Idle, agent.Options.User, hardware.HookSwitch.IsOffHook, agent.Registration.Status);
 
         // HAL threads: post and return (IKeypad and IHookSwitch contracts).
@@ -51,6 +60,7 @@ public sealed partial class PhoneController : IDisposable
 
         // Signalling loop.
         agent.IncomingCall += OnIncomingCall;
+        agent.MessageReceived += OnMessageReceived;
         agent.Registration.Changed += status => Publish(View with { Registration = status });
 
         // The clock and call timer on screen advance once a second.
@@ -68,6 +78,7 @@ public sealed partial class PhoneController : IDisposable
     public void Start()
     {
         hardware.Display.SetBacklight(true);
+        UpdateUnread();
         Render();
         agent.Registration.Start();
     }
@@ -77,6 +88,8 @@ public sealed partial class PhoneController : IDisposable
         screenTick.Dispose();
         interDigitTimer?.Dispose();
         endedTimer?.Dispose();
+        alertTimer?.Dispose();
+        cycleTimer?.Dispose();
         media?.Dispose();
     }
 
@@ -107,6 +120,11 @@ public sealed partial class PhoneController : IDisposable
             case PhoneMode.Idle or PhoneMode.Ended or PhoneMode.Dialing:
                 StartDialing();
                 break;
+            case PhoneMode.Messages:
+                // Lifting the handset means a call: the message screen waits until it is over.
+                SuspendMessages();
+                StartDialing();
+                break;
         }
     }
 
@@ -117,7 +135,7 @@ public sealed partial class PhoneController : IDisposable
             case PhoneMode.Calling or PhoneMode.RingingOut or PhoneMode.Connected:
                 call!.Hangup();
                 break;
-            case PhoneMode.Incoming:
+            case PhoneMode.Incoming or PhoneMode.Messages:
                 Publish(View);
                 break;
             default:
@@ -131,6 +149,12 @@ public sealed partial class PhoneController : IDisposable
         if (key == PhoneKey.End)
         {
             OnEndKey();
+            return;
+        }
+
+        if (View.Mode == PhoneMode.Messages)
+        {
+            OnMessageKey(key);
             return;
         }
 
@@ -152,6 +176,9 @@ public sealed partial class PhoneController : IDisposable
                 break;
             case PhoneMode.Incoming when key is PhoneKey.Send or PhoneKey.Ok:
                 AnswerIncoming();
+                break;
+            case PhoneMode.Idle or PhoneMode.Ended when key == PhoneKey.Messages:
+                OpenMessages();
                 break;
             case PhoneMode.Idle when key == PhoneKey.History:
                 History.MarkMissedSeen();
@@ -215,7 +242,14 @@ public sealed partial class PhoneController : IDisposable
         audio.PlayTone(CallProgressTone.None);
         hardware.Ringer.StopRinging();
         hardware.Indicators.SetLine(LineIndicator.Off);
-        Publish(View with { Mode = PhoneMode.Idle, Digits = string.Empty, PeerName = null, PeerNumber = null, ConnectedAt = null, EndedText = null, MissedCalls = History.UnseenMissed });
+        View = View with { Digits = string.Empty, PeerName = null, PeerNumber = null, ConnectedAt = null, EndedText = null, MissedCalls = History.UnseenMissed };
+        if (TakeResumeScreen() is { } resumed)
+        {
+            ShowScreen(resumed);
+            return;
+        }
+
+        Publish(View with { Mode = PhoneMode.Idle, MessageScreen = null });
     }
 
     private void Publish(PhoneView view)

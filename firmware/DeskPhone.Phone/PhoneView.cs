@@ -1,3 +1,4 @@
+using DeskPhone.Phone.Screens;
 using DeskPhone.Sip.Registration;
 
 namespace DeskPhone.Phone;
@@ -22,6 +23,9 @@ public enum PhoneMode
 
     /// <summary>A call just ended; the screen says how before going idle.</summary>
     Ended,
+
+    /// <summary>One of the message screens, named by <see cref="PhoneView.MessageScreen"/>.</summary>
+    Messages,
 }
 
 /// <summary>
@@ -38,4 +42,6 @@ public sealed record PhoneView(
     string? PeerName = null,
     DateTimeOffset? ConnectedAt = null,
     string? EndedText = null,
-    int MissedCalls = 0);
+    int MissedCalls = 0,
+    int UnreadMessages = 0,
+    MessageScreen? MessageScreen = null);

@@ -2,38 +2,40 @@ namespace DeskPhone.Hal.Simulator;
 
 /// <summary>
 /// How the simulated hardware is built; bound from the "Simulator" configuration section.
+/// The properties have setters, not init: the configuration binding source generator (used for
+/// Native AOT) silently skips init-only properties.
 /// </summary>
 public sealed record SimulatorOptions
 {
     public const string SectionName = "Simulator";
 
-    public int Columns { get; init; } = 20;
+    public int Columns { get; set; } = 20;
 
-    public int Rows { get; init; } = 4;
+    public int Rows { get; set; } = 4;
 
     /// <summary>Samples per second; 8000 matches G.711 without resampling.</summary>
-    public int SampleRate { get; init; } = 8000;
+    public int SampleRate { get; set; } = 8000;
 
     /// <summary>Audio period; 20 ms is the usual RTP packetisation time.</summary>
-    public int FrameMilliseconds { get; init; } = 20;
+    public int FrameMilliseconds { get; set; } = 20;
 
-    public SimulatorCaptureSource CaptureSource { get; init; } = SimulatorCaptureSource.Silence;
+    public SimulatorCaptureSource CaptureSource { get; set; } = SimulatorCaptureSource.Silence;
 
-    public double CaptureToneHz { get; init; } = 1000;
+    public double CaptureToneHz { get; set; } = 1000;
 
     /// <summary>Peak sample value of the capture tone, 0–32767 (the default is about −12 dBFS).</summary>
-    public int CaptureToneAmplitude { get; init; } = 8192;
+    public int CaptureToneAmplitude { get; set; } = 8192;
 
     /// <summary>A 16-bit PCM mono WAV file at <see cref="SampleRate"/>, used when <see cref="CaptureSource"/> is Wav.</summary>
-    public string? CaptureWavPath { get; init; }
+    public string? CaptureWavPath { get; set; }
 
-    public SimulatorPlaybackSink PlaybackSink { get; init; } = SimulatorPlaybackSink.None;
+    public SimulatorPlaybackSink PlaybackSink { get; set; } = SimulatorPlaybackSink.None;
 
     /// <summary>Where the Wav sink (and Auto without a sound device) records.</summary>
-    public string PlaybackWavPath { get; init; } = "deskphone-earpiece.wav";
+    public string PlaybackWavPath { get; set; } = "deskphone-earpiece.wav";
 
     /// <summary>How much earpiece sound the Memory sink keeps.</summary>
-    public int MemoryRecorderSeconds { get; init; } = 10;
+    public int MemoryRecorderSeconds { get; set; } = 10;
 
     internal AudioFormat AudioFormat => new(SampleRate, SampleRate * FrameMilliseconds / 1000);
 

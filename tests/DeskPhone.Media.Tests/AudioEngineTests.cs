@@ -1,5 +1,4 @@
 using DeskPhone.Hal;
-using DeskPhone.Media.Tones;
 
 namespace DeskPhone.Media.Tests;
 
@@ -38,8 +37,9 @@ public sealed class AudioEngineTests
     [Fact]
     public void Constructor_WithWrongFormat_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(16000, 320)));
+        Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(48000, 960)));
         Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(8000, 80)));
+        Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(16000, 160)));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class AudioEngineTests
 
         short[] signal = Render(engine, 10);
 
-        Assert.True(Signal.Amplitude(signal, ToneGenerator.FrequencyHz) > 7000);
+        Assert.True(Signal.Amplitude(signal, 425) > 7000);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AudioEngineTests
         StreamPair.WaitForReceived(pair.B, 4);
         short[] signal = Render(engine, 4);
 
-        Assert.True(Signal.Amplitude(signal, ToneGenerator.FrequencyHz) > 7000);
+        Assert.True(Signal.Amplitude(signal, 425) > 7000);
         Assert.True(Signal.Amplitude(signal, 1000) < 100);
     }
 
@@ -142,5 +142,55 @@ public sealed class AudioEngineTests
         engine.ProcessCapture(new short[Signal.FrameSamples]);
 
         Assert.Equal(1, pair.A.PacketsSent);
+    }
+
+    [Fact]
+    public void RenderPlayback_WithCallWaiting_MixesTheToneOverCallAudio()
+    {
+        using StreamPair pair = StreamPair.Open();
+        var engine = new AudioEngine(StreamPair.Format);
+        engine.Attach(pair.B);
+        engine.SetTone(CallProgressTone.CallWaiting);
+        for (int i = 0; i < 4; i++)
+        {
+            pair.A.SendCaptureFrame(Signal.SineFrame(1000, 8000, i * Signal.FrameSamples));
+        }
+
+        StreamPair.WaitForReceived(pair.B, 4);
+        short[] signal = Render(engine, 4);
+
+        Assert.True(Signal.Amplitude(signal, 425) > 6500);
+        Assert.InRange(Signal.Amplitude(signal, 1000), 7600, 8400);
+    }
+
+    [Fact]
+    public void PlayKeyTone_ForADigit_MixesItsDtmfPairBriefly()
+    {
+        var engine = new AudioEngine(StreamPair.Format);
+
+        engine.PlayKeyTone(PhoneKey.Digit5);
+        short[] signal = Render(engine, 5);
+
+        // Digit 5 is 770 + 1336 Hz (ITU-T Q.23), quiet, for 60 ms: three frames, then silence.
+        short[] burst = signal[..480];
+        Assert.True(Signal.Amplitude(burst, 770) > 500);
+        Assert.True(Signal.Amplitude(burst, 1336) > 500);
+        Assert.True(Signal.Amplitude(burst, 697) < 100);
+        Assert.True(burst.Max() < 4000);
+        Assert.All(signal[480..], sample => Assert.Equal(0, sample));
+    }
+
+    [Fact]
+    public void PlayKeyTone_PressedAgain_RestartsAndOtherKeysClick()
+    {
+        var engine = new AudioEngine(StreamPair.Format);
+        engine.PlayKeyTone(PhoneKey.Star);
+        Render(engine, 5);
+
+        engine.PlayKeyTone(PhoneKey.Star);
+        Assert.True(Signal.Amplitude(Render(engine, 1), 941) > 500);
+
+        engine.PlayKeyTone(PhoneKey.Ok);
+        Assert.True(Signal.Amplitude(Render(engine, 1), 1400) > 500);
     }
 }

@@ -108,7 +108,7 @@ public sealed class RtpStreamTests
     public void TryOpen_WithWrongSampleRate_Throws()
     {
         Assert.Throws<ArgumentException>(() =>
-            RtpStream.TryOpen(StreamPair.Loopback, new Hal.AudioFormat(16000, 320), TimeProvider.System, NullLogger.Instance, out _));
+            RtpStream.TryOpen(StreamPair.Loopback, new Hal.AudioFormat(44100, 882), TimeProvider.System, NullLogger.Instance, out _));
     }
 
     [Theory]

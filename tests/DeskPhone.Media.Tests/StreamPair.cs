@@ -10,6 +10,11 @@ internal sealed class StreamPair : IDisposable
 {
     public static readonly AudioFormat Format = new(8000, 160);
 
+    public static readonly AudioFormat Wideband = new(16000, 320);
+
+    /// <summary>The telephone-event payload type the pairs negotiate when asked to.</summary>
+    public const byte TelephoneEvent = 101;
+
     public static readonly RtpStreamOptions Loopback = new()
     {
         LocalAddress = IPAddress.Loopback,
@@ -29,20 +34,33 @@ internal sealed class StreamPair : IDisposable
 
     public RtpStream B { get; }
 
-    public static RtpStream OpenStream(TimeProvider time, RtpStreamOptions? options = null)
+    public static RtpStream OpenStream(TimeProvider time, RtpStreamOptions? options = null, AudioFormat? format = null)
     {
-        Assert.True(RtpStream.TryOpen(options ?? Loopback, Format, time, NullLogger.Instance, out RtpStream? stream));
+        Assert.True(RtpStream.TryOpen(options ?? Loopback, format ?? Format, time, NullLogger.Instance, out RtpStream? stream));
         return stream;
     }
 
-    public static StreamPair Open(AudioCodec codec = AudioCodec.Pcmu)
+    public static byte PayloadTypeOf(AudioCodec codec) => codec switch
+    {
+        AudioCodec.Pcmu => 0,
+        AudioCodec.Pcma => 8,
+        AudioCodec.G722 => 9,
+        _ => throw new ArgumentOutOfRangeException(nameof(codec)),
+    };
+
+    /// <param name="codec">The codec both streams use.</param>
+    /// <param name="format">Both streams' audio device format; 8 kHz by default.</param>
+    /// <param name="events">Whether the negotiation includes telephone-event (<see cref="TelephoneEvent"/>).</param>
+    /// <param name="options">Both streams' options; <see cref="Loopback"/> by default.</param>
+    public static StreamPair Open(AudioCodec codec = AudioCodec.Pcmu, AudioFormat? format = null, bool events = false, RtpStreamOptions? options = null)
     {
         var time = new FakeTimeProvider();
-        RtpStream a = OpenStream(time);
-        RtpStream b = OpenStream(time);
-        byte payloadType = codec == AudioCodec.Pcmu ? (byte)0 : (byte)8;
-        a.Start(new MediaNegotiation(new IPEndPoint(IPAddress.Loopback, b.LocalPort), codec, payloadType, null, MediaDirection.SendRecv));
-        b.Start(new MediaNegotiation(new IPEndPoint(IPAddress.Loopback, a.LocalPort), codec, payloadType, null, MediaDirection.SendRecv));
+        RtpStream a = OpenStream(time, options, format);
+        RtpStream b = OpenStream(time, options, format);
+        byte payloadType = PayloadTypeOf(codec);
+        byte? telephoneEvent = events ? TelephoneEvent : null;
+        a.Start(new MediaNegotiation(new IPEndPoint(IPAddress.Loopback, b.LocalPort), codec, payloadType, telephoneEvent, MediaDirection.SendRecv));
+        b.Start(new MediaNegotiation(new IPEndPoint(IPAddress.Loopback, a.LocalPort), codec, payloadType, telephoneEvent, MediaDirection.SendRecv));
         return new StreamPair(a, b);
     }
 

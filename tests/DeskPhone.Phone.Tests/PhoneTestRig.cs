@@ -3,6 +3,7 @@ using System.Text;
 using DeskPhone.Hal.Simulator;
 using DeskPhone.Media;
 using DeskPhone.Phone.Media;
+using DeskPhone.Phone.Messages;
 using DeskPhone.Sip.Agent;
 using DeskPhone.Sip.Messages;
 using DeskPhone.Sip.Threading;
@@ -14,18 +15,22 @@ namespace DeskPhone.Phone.Tests;
 
 /// <summary>
 /// A whole phone on a fake clock: simulated hardware, a SIP agent whose transport records what it
-/// sends, and call audio that records tones and media steps instead of touching sockets.
+/// sends, call audio that records tones and media steps instead of touching sockets, and a message
+/// store in a temporary folder.
 /// </summary>
 internal sealed class PhoneTestRig : IDisposable
 {
     public static readonly IPEndPoint Pbx = new(IPAddress.Loopback, 5060);
 
-    public PhoneTestRig()
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("deskphone-rig-").FullName;
+
+    public PhoneTestRig(IMessageContacts? contacts = null, MessagesOptions? messageOptions = null, string? storePath = null)
     {
         Loop = new SignallingLoop(Clock, NullLogger<SignallingLoop>.Instance);
         Agent = new SipUserAgent(new SipAgentOptions { User = "101", Password = "pw101", Domain = "pbx", Registrar = Pbx }, Transport, Loop, SipTimers.Default, NullLoggerFactory.Instance);
         Hardware = new SimulatedHardware(new SimulatorOptions(), timeProvider: Clock);
-        Phone = new PhoneController(new PhoneOptions(), Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance);
+        Messages = MessageStore.Open(storePath ?? Path.Combine(dataDirectory, MessageStore.FileName), (messageOptions ?? new()).MaxStoredMessages, NullLogger.Instance, Clock);
+        Phone = new PhoneController(new PhoneOptions(), Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance, Messages, messageOptions ?? new(), contacts);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero));
@@ -41,6 +46,8 @@ internal sealed class PhoneTestRig : IDisposable
     public SimulatedHardware Hardware { get; }
 
     public PhoneController Phone { get; }
+
+    public MessageStore Messages { get; }
 
     public string Screen => Hardware.Screen.Snapshot();
 
@@ -73,6 +80,19 @@ internal sealed class PhoneTestRig : IDisposable
         await Drain();
     }
 
+    public async Task Press(params DeskPhone.Hal.PhoneKey[] keys)
+    {
+        foreach (var key in keys)
+        {
+            Hardware.Keys.Press(key);
+        }
+
+        await Drain();
+    }
+
+    /// <summary>Reads the store on the loop, where it lives.</summary>
+    public Task<T> Stored<T>(Func<MessageStore, T> read) => Loop.InvokeAsync(() => read(Messages));
+
     public async Task Receive(SipMessage message)
     {
         Agent.ReceiveDatagram(message.ToBytes(), Pbx);
@@ -82,6 +102,12 @@ internal sealed class PhoneTestRig : IDisposable
     public async Task Receive(string text)
     {
         Agent.ReceiveDatagram(Encoding.UTF8.GetBytes(text), Pbx);
+        await Drain();
+    }
+
+    public async Task Receive(byte[] datagram)
+    {
+        Agent.ReceiveDatagram(datagram, Pbx);
         await Drain();
     }
 
@@ -98,7 +124,9 @@ internal sealed class PhoneTestRig : IDisposable
         Phone.Dispose();
         Agent.Dispose();
         Loop.Dispose();
+        Messages.Dispose();
         Hardware.Dispose();
+        Directory.Delete(dataDirectory, recursive: true);
     }
 }
 
@@ -174,6 +202,8 @@ internal sealed class RecordingAudio : ICallAudio
 /// <summary>What the PBX or the far end sends.</summary>
 internal static class Far
 {
+    public const string AnnaRossi = "\"Anna Rossi\" <sip:102@pbx>;tag=anna";
+
     public static SipResponse Reply(SipRequest request, int code, string reason, string body = "")
     {
         var response = ResponseFactory.Create(request, code, reason, "far-tag");
@@ -201,6 +231,24 @@ internal static class Far
         "Call-ID: in-1\r\n" +
         $"CSeq: {cseq} {method}\r\n" +
         "Content-Length: 0\r\n\r\n";
+
+    /// <summary>
+    /// An out-of-dialog MESSAGE (RFC 3428), by default from Anna Rossi at 102. The branch follows the
+    /// Call-ID: the same Call-ID is a retransmission, another one a new message.
+    /// </summary>
+    public static byte[] Message(string body, string contentType = "text/plain;charset=UTF-8", string callId = "msg-1", string from = AnnaRossi) =>
+        Message(Encoding.UTF8.GetBytes(body), contentType, callId, from);
+
+    /// <summary>The body goes out byte for byte, whatever its charset.</summary>
+    public static byte[] Message(byte[] body, string contentType, string callId = "msg-1", string from = AnnaRossi) =>
+        [.. Encoding.ASCII.GetBytes("MESSAGE sip:101@127.0.0.1:5070 SIP/2.0\r\n" +
+        $"Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK{callId};rport\r\n" +
+        $"From: {from}\r\n" +
+        "To: <sip:101@pbx>\r\n" +
+        $"Call-ID: {callId}\r\n" +
+        "CSeq: 1 MESSAGE\r\n" +
+        $"Content-Type: {contentType}\r\n" +
+        $"Content-Length: {body.Length}\r\n\r\n"), .. body];
 
     public static string Cancel() =>
         "CANCEL sip:101@127.0.0.1:5070 SIP/2.0\r\n" +

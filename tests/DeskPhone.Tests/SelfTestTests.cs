@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DeskPhone.Tests;
 
 /// <summary>The built program, run as an administrator would run it.</summary>
@@ -14,7 +12,7 @@ public sealed class SelfTestTests : IDisposable
     {
         var config = Write("""{ "Account": { "Extension": "101", "Password": "x" }, "Sip": { "Registrar": "127.0.0.1" } }""");
 
-        var (code, output) = Run("--config", config, "--self-test");
+        var (code, output) = ProgramRunner.Run("--config", config, "--self-test");
 
         Assert.Equal(0, code);
         Assert.Contains("deskphone 0.1.0", output);
@@ -29,7 +27,7 @@ public sealed class SelfTestTests : IDisposable
     {
         var config = Write("""{ "Account": { "Extension": "101", "Password": "x" }, "Sip": { "Registrar": "127.0.0.1", "Registar": "typo" } }""");
 
-        var (code, output) = Run("--config", config, "--self-test");
+        var (code, output) = ProgramRunner.Run("--config", config, "--self-test");
 
         Assert.Equal(2, code);
         Assert.Contains("deskphone: configuration error: Sip:Registar: unknown configuration key", output);
@@ -42,7 +40,7 @@ public sealed class SelfTestTests : IDisposable
         File.WriteAllText(blocker, "not a folder");
         var config = Write($$"""{ "Account": { "Extension": "101", "Password": "x" }, "Sip": { "Registrar": "127.0.0.1" }, "Storage": { "DataDirectory": "{{blocker}}/data" } }""");
 
-        var (code, output) = Run("--config", config, "--self-test");
+        var (code, output) = ProgramRunner.Run("--config", config, "--self-test");
 
         Assert.Equal(1, code);
         Assert.Contains("storage: FAILED", output);
@@ -54,20 +52,5 @@ public sealed class SelfTestTests : IDisposable
         var path = Path.Combine(folder, "deskphone.json");
         File.WriteAllText(path, json);
         return path;
-    }
-
-    private static (int Code, string Output) Run(params string[] arguments)
-    {
-        var program = Path.Combine(AppContext.BaseDirectory, "deskphone.dll");
-        var start = new ProcessStartInfo("dotnet", [program, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "deskphone did not exit");
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -6,26 +6,32 @@ internal static class G711
     /// <summary>REAL-TIME: no allocation, no lock, no logging.</summary>
     public static void Encode(AudioCodec codec, ReadOnlySpan<short> samples, Span<byte> codes)
     {
-        if (codec == AudioCodec.Pcma)
+        switch (codec)
         {
-            G711ALaw.Encode(samples, codes);
-        }
-        else
-        {
-            G711MuLaw.Encode(samples, codes);
+            case AudioCodec.Pcma:
+                G711ALaw.Encode(samples, codes);
+                break;
+            case AudioCodec.Pcmu:
+                G711MuLaw.Encode(samples, codes);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(codec), codec, "Not a G.711 law.");
         }
     }
 
     /// <summary>REAL-TIME: no allocation, no lock, no logging.</summary>
     public static void Decode(AudioCodec codec, ReadOnlySpan<byte> codes, Span<short> samples)
     {
-        if (codec == AudioCodec.Pcma)
+        switch (codec)
         {
-            G711ALaw.Decode(codes, samples);
-        }
-        else
-        {
-            G711MuLaw.Decode(codes, samples);
+            case AudioCodec.Pcma:
+                G711ALaw.Decode(codes, samples);
+                break;
+            case AudioCodec.Pcmu:
+                G711MuLaw.Decode(codes, samples);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(codec), codec, "Not a G.711 law.");
         }
     }
 }

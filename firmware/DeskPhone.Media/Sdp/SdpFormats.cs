@@ -11,7 +11,10 @@ internal static class SdpFormats
     /// <summary>Dynamic payload type the phone offers for RFC 4733 telephone-event.</summary>
     public const byte TelephoneEventPayloadType = 101;
 
-    /// <summary>G.711 and telephone-event run at 8 kHz; the offer advertises nothing else.</summary>
+    /// <summary>
+    /// The RTP clock rate of everything the phone offers: G.711, telephone-event, and G.722,
+    /// whose SDP rate is 8000 although it samples at 16 kHz (RFC 3551 §4.5.2).
+    /// </summary>
     public const int ClockRate = 8000;
 
     private const string TelephoneEvent = "telephone-event";
@@ -30,7 +33,9 @@ internal static class SdpFormats
 
     /// <summary>
     /// The codec a payload type carries: its a=rtpmap when present (encoding names are
-    /// case-insensitive, RFC 4855 §3), else the static assignment of RFC 3551 table 4.
+    /// case-insensitive, RFC 4855 §3), else the static assignment of RFC 3551 table 4. A clock
+    /// rate other than 8000 is refused, G722/16000 included: such a peer's timestamps would not
+    /// be those of RFC 3551 §4.5.2.
     /// </summary>
     public static AudioCodec? CodecOf(SdpMedia media, byte payloadType)
     {
@@ -41,14 +46,12 @@ internal static class SdpFormats
                 return null;
             }
 
-            if (map.EncodingName.Equals(EncodingName(AudioCodec.Pcmu), StringComparison.OrdinalIgnoreCase))
+            foreach (AudioCodec codec in Enum.GetValues<AudioCodec>())
             {
-                return AudioCodec.Pcmu;
-            }
-
-            if (map.EncodingName.Equals(EncodingName(AudioCodec.Pcma), StringComparison.OrdinalIgnoreCase))
-            {
-                return AudioCodec.Pcma;
+                if (map.EncodingName.Equals(EncodingName(codec), StringComparison.OrdinalIgnoreCase))
+                {
+                    return codec;
+                }
             }
 
             return null;
@@ -58,6 +61,7 @@ internal static class SdpFormats
         {
             0 => AudioCodec.Pcmu,
             8 => AudioCodec.Pcma,
+            9 => AudioCodec.G722,
             _ => null,
         };
     }
@@ -83,6 +87,7 @@ internal static class SdpFormats
     {
         AudioCodec.Pcmu => 0,
         AudioCodec.Pcma => 8,
+        AudioCodec.G722 => 9,
         _ => throw new ArgumentOutOfRangeException(nameof(codec)),
     };
 
@@ -90,6 +95,7 @@ internal static class SdpFormats
     {
         AudioCodec.Pcmu => "PCMU",
         AudioCodec.Pcma => "PCMA",
+        AudioCodec.G722 => "G722",
         _ => throw new ArgumentOutOfRangeException(nameof(codec)),
     };
 }

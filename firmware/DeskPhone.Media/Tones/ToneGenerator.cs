@@ -1,91 +1,137 @@
 namespace DeskPhone.Media.Tones;
 
 /// <summary>
-/// Generates the 425 Hz call-progress tones. Audio thread only: <see cref="Select"/> and
-/// <see cref="Render"/> are called from the audio callback.
+/// Plays a <see cref="ToneSpec"/>: one or two sines, switched on and off by its cadence.
+/// One thread only (the audio thread in the engine and the stream).
 /// <para>
-/// 425 Hz and 8000 Hz share a period of 320 samples (17 whole cycles), so the tone is one
-/// precomputed table played in a loop, with no phase drift. Every burst starts at phase 0, and
-/// at 8 kHz every burst length of <see cref="ToneCadence"/> is a whole number of half cycles,
-/// so bursts also end on a zero crossing and the cadence does not click.
+/// Every burst starts at phase 0 and fades in and out over <see cref="RampMilliseconds"/>, so
+/// a cadence never clicks whatever the frequencies; a continuous tone only fades in. Each
+/// component's phase is kept in cycles in [0, 1) and advanced by f/fs per sample, so a tone
+/// that plays for hours neither drifts in frequency nor grows or fades.
 /// </para>
 /// </summary>
 internal sealed class ToneGenerator
 {
-    public const int FrequencyHz = 425;
+    /// <summary>Fade at the edges of a burst: short enough to keep its length, long enough not to click.</summary>
+    public const int RampMilliseconds = 4;
 
-    // About -10 dBm0: G.711 puts +3.17 dBm0 at full scale, so the peak is 10^(-13.17/20) of it.
-    private const double Amplitude = 32767 * 0.2194;
-
-    private readonly short[] _table;
     private readonly int _sampleRate;
-    private ToneCadence _cadence;
-    private int _cadencePosition;
-    private int _tablePosition;
+    private readonly int _rampSamples;
+
+    private ToneSpec? _spec;
+    private int _segment;
+    private int _segmentLength;
+    private int _position;
+    private double _lowPhase;
+    private double _highPhase;
 
     public ToneGenerator(int sampleRate)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
         _sampleRate = sampleRate;
-        _table = new short[sampleRate / GreatestCommonDivisor(sampleRate, FrequencyHz)];
-        for (int i = 0; i < _table.Length; i++)
+        _rampSamples = Math.Max(1, sampleRate * RampMilliseconds / 1000);
+    }
+
+    /// <summary>The tone playing; null once a tone that does not repeat has ended, or after <see cref="Play"/>(null).</summary>
+    public ToneSpec? Playing => _spec;
+
+    /// <summary>Starts <paramref name="spec"/> from the beginning of its cadence; null stops. REAL-TIME: no allocation, no lock, no logging.</summary>
+    public void Play(ToneSpec? spec)
+    {
+        _spec = spec;
+        _segment = 0;
+        _position = 0;
+        _lowPhase = 0;
+        _highPhase = 0;
+        _segmentLength = spec is null || spec.IsContinuous ? 0 : SegmentSamples(spec, 0);
+    }
+
+    /// <summary>Overwrites <paramref name="frame"/> with the next samples of the tone (silence when none). REAL-TIME: no allocation, no lock, no logging.</summary>
+    public void Render(Span<short> frame)
+    {
+        for (int i = 0; i < frame.Length; i++)
         {
-            _table[i] = (short)Math.Round(Amplitude * Math.Sin(2 * Math.PI * FrequencyHz * i / sampleRate));
+            frame[i] = (short)Math.Round(NextSample());
         }
     }
 
-    public CallProgressTone Tone { get; private set; }
-
-    /// <summary>Starts <paramref name="tone"/> from the beginning of its cadence. REAL-TIME: no allocation, no lock, no logging.</summary>
-    public void Select(CallProgressTone tone)
+    /// <summary>Adds the next samples of the tone to <paramref name="frame"/>, saturating. REAL-TIME: no allocation, no lock, no logging.</summary>
+    public void Mix(Span<short> frame)
     {
-        Tone = tone;
-        _cadence = tone == CallProgressTone.None ? default : ToneCadence.For(tone, _sampleRate);
-        _cadencePosition = 0;
-        _tablePosition = 0;
-    }
-
-    /// <summary>Writes the next frame of the tone (silence for None). REAL-TIME: no allocation, no lock, no logging.</summary>
-    public void Render(Span<short> frame)
-    {
-        if (Tone == CallProgressTone.None)
+        if (_spec is null)
         {
-            frame.Clear();
             return;
         }
 
         for (int i = 0; i < frame.Length; i++)
         {
-            if (_cadencePosition < _cadence.OnSamples)
-            {
-                frame[i] = _table[_tablePosition];
-                _tablePosition = _tablePosition + 1 == _table.Length ? 0 : _tablePosition + 1;
-            }
-            else
-            {
-                frame[i] = 0;
-            }
-
-            if (++_cadencePosition == _cadence.PeriodSamples)
-            {
-                _cadencePosition = 0;
-
-                // Bursts restart at phase 0; a continuous tone just keeps its phase.
-                if (_cadence.OffSamples != 0)
-                {
-                    _tablePosition = 0;
-                }
-            }
+            frame[i] = (short)Math.Clamp(Math.Round(frame[i] + NextSample()), short.MinValue, short.MaxValue);
         }
     }
 
-    private static int GreatestCommonDivisor(int a, int b)
+    private double NextSample()
     {
-        while (b != 0)
+        ToneSpec? spec = _spec;
+        if (spec is null)
         {
-            (a, b) = (b, a % b);
+            return 0;
         }
 
-        return a;
+        double value = 0;
+        if (_segment % 2 == 0)
+        {
+            value = Gain(spec) * ((spec.LowAmplitude * Math.Sin(2 * Math.PI * _lowPhase)) + (spec.HighAmplitude * Math.Sin(2 * Math.PI * _highPhase)));
+            _lowPhase = Advance(_lowPhase, spec.Low);
+            _highPhase = Advance(_highPhase, spec.High);
+        }
+
+        if (spec.IsContinuous)
+        {
+            // Only the fade-in reads the position of a continuous tone; stop counting after it.
+            _position = Math.Min(_position + 1, _rampSamples);
+        }
+        else if (++_position == _segmentLength)
+        {
+            NextSegment(spec);
+        }
+
+        return value;
     }
+
+    // Linear fade-in from the start of a burst, and fade-out before its end unless continuous.
+    private double Gain(ToneSpec spec)
+    {
+        double fadeIn = (_position + 1.0) / _rampSamples;
+        double fadeOut = spec.IsContinuous ? 1 : (double)(_segmentLength - _position) / _rampSamples;
+        return Math.Min(1, Math.Min(fadeIn, fadeOut));
+    }
+
+    private void NextSegment(ToneSpec spec)
+    {
+        _position = 0;
+        _segment++;
+        if (_segment == spec.CadenceMilliseconds.Count)
+        {
+            if (!spec.Repeats)
+            {
+                _spec = null;
+                return;
+            }
+
+            _segment = 0;
+        }
+
+        _segmentLength = SegmentSamples(spec, _segment);
+        _lowPhase = 0;
+        _highPhase = 0;
+    }
+
+    private double Advance(double phase, double frequency)
+    {
+        phase += frequency / _sampleRate;
+        return phase >= 1 ? phase - 1 : phase;
+    }
+
+    private int SegmentSamples(ToneSpec spec, int segment) =>
+        (int)((long)spec.CadenceMilliseconds[segment] * _sampleRate / 1000);
 }

@@ -11,12 +11,13 @@ public static class ScreenRenderer
         var lines = view.Mode switch
         {
             PhoneMode.Idle => Idle(view, now, columns),
-            PhoneMode.Dialing => [TwoColumns("Dial", view.OffHook ? string.Empty : "on hook", columns), Tail(view.Digits + "_", columns), string.Empty, "#/Send: call"],
-            PhoneMode.Calling => ["Calling", Peer(view), view.PeerNumber ?? string.Empty, "End: hang up"],
-            PhoneMode.RingingOut => ["Ringing", Peer(view), view.PeerNumber ?? string.Empty, "End: hang up"],
-            PhoneMode.Incoming => ["Incoming call", Peer(view), view.PeerNumber ?? string.Empty, "Lift to answer"],
-            PhoneMode.Connected => [TwoColumns("Connected", Duration(now - (view.ConnectedAt ?? now)), columns), Peer(view), view.PeerNumber ?? string.Empty, "End: hang up"],
+            PhoneMode.Dialing => [TwoColumns("Dial", view.OffHook ? string.Empty : "on hook", columns), Tail(view.Digits + "_", columns), string.Empty, Hint("#/Send: call", view, columns)],
+            PhoneMode.Calling => ["Calling", Peer(view), view.PeerNumber ?? string.Empty, Hint("End: hang up", view, columns)],
+            PhoneMode.RingingOut => ["Ringing", Peer(view), view.PeerNumber ?? string.Empty, Hint("End: hang up", view, columns)],
+            PhoneMode.Incoming => ["Incoming call", Peer(view), view.PeerNumber ?? string.Empty, Hint("Lift to answer", view, columns)],
+            PhoneMode.Connected => [TwoColumns("Connected", Duration(now - (view.ConnectedAt ?? now)), columns), Peer(view), view.PeerNumber ?? string.Empty, Hint("End: hang up", view, columns)],
             PhoneMode.Ended => ["Call ended", Peer(view), view.EndedText ?? string.Empty, string.Empty],
+            PhoneMode.Messages when view.MessageScreen is { } messageScreen => MessageScreenRenderer.Render(messageScreen, now, columns, rows),
             _ => [],
         };
 
@@ -39,18 +40,37 @@ public static class ScreenRenderer
         _ => "Not registered",
     };
 
-    private static string[] Idle(PhoneView view, DateTimeOffset now, int columns) =>
-    [
-        TwoColumns("Ext " + view.Extension, now.ToString("HH:mm", CultureInfo.InvariantCulture), columns),
-        Describe(view.Registration),
-        view.MissedCalls switch
+    /// <summary>Missed calls and unread messages take the third row; with both, messages replace the date.</summary>
+    private static string[] Idle(PhoneView view, DateTimeOffset now, int columns)
+    {
+        var missed = view.MissedCalls switch
         {
             0 => string.Empty,
             1 => "1 missed call",
             var n => $"{n} missed calls",
-        },
-        now.ToString("ddd dd MMM yyyy", CultureInfo.InvariantCulture),
-    ];
+        };
+        var unread = view.UnreadMessages switch
+        {
+            0 => string.Empty,
+            1 => "1 new message",
+            var n => $"{n} new messages",
+        };
+        var date = now.ToString("ddd dd MMM yyyy", CultureInfo.InvariantCulture);
+        return
+        [
+            TwoColumns("Ext " + view.Extension, now.ToString("HH:mm", CultureInfo.InvariantCulture), columns),
+            Describe(view.Registration),
+            missed.Length > 0 ? missed : unread,
+            missed.Length > 0 && unread.Length > 0 ? unread : date,
+        ];
+    }
+
+    /// <summary>
+    /// A call screen's bottom row. Unread messages show only as a discreet count at its end: during
+    /// a call nothing else of them may interrupt.
+    /// </summary>
+    private static string Hint(string hint, PhoneView view, int columns) =>
+        view.UnreadMessages > 0 ? LcdText.TwoColumns(hint, $"Msg {view.UnreadMessages}", columns) : hint;
 
     private static string Peer(PhoneView view) => view.PeerName ?? view.PeerNumber ?? string.Empty;
 

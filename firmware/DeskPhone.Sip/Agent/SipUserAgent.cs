@@ -102,7 +102,7 @@ public sealed partial class SipUserAgent : IDisposable
     internal void Respond(IServerTransaction transaction, int code, string reason, string? toTag = null)
     {
         var response = ResponseFactory.Create(transaction.Request, code, reason, toTag);
-        if (code == 405)
+        if (code is 405 or 501)
         {
             response.Add(HeaderNames.Allow, SipMethods.Allowed);
         }
@@ -116,9 +116,17 @@ public sealed partial class SipUserAgent : IDisposable
         {
             if (result.AnswerableRequest is { Method: not SipMethods.Ack } bad)
             {
-                // RFC 3261 §8.2: a request we cannot process but can answer gets 400 naming the defect.
+                // RFC 3261 §8.2: a request we cannot process but can answer gets 400 naming the
+                // defect, or 505 when it speaks another SIP version (§21.5.6).
                 var transaction = Transactions.CreateServer(bad, EndPointResolver.ResponseDestination(bad.TopVia, source));
-                Respond(transaction, 400, "Bad Request - " + result.Defect);
+                if (result.UnsupportedVersion)
+                {
+                    Respond(transaction, 505, "Version Not Supported");
+                }
+                else
+                {
+                    Respond(transaction, 400, "Bad Request - " + result.Defect);
+                }
             }
             else
             {
@@ -180,6 +188,12 @@ public sealed partial class SipUserAgent : IDisposable
         if (request.Method == SipMethods.Cancel)
         {
             HandleCancel(request, transaction);
+            return;
+        }
+
+        if (RequestInspection.Reject(request) is { } rejection)
+        {
+            transaction.Respond(rejection);
             return;
         }
 

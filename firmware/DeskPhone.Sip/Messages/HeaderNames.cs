@@ -23,47 +23,24 @@ public static class HeaderNames
     public const string ProxyAuthenticate = "Proxy-Authenticate";
     public const string Authorization = "Authorization";
     public const string ProxyAuthorization = "Proxy-Authorization";
+    public const string Require = "Require";
+    public const string ProxyRequire = "Proxy-Require";
+    public const string Unsupported = "Unsupported";
+    public const string Date = "Date";
+    public const string Subject = "Subject";
+    public const string ContentEncoding = "Content-Encoding";
+    public const string ContentDisposition = "Content-Disposition";
+    public const string AcceptEncoding = "Accept-Encoding";
+    public const string Warning = "Warning";
+    public const string Server = "Server";
+    public const string RetryAfter = "Retry-After";
+    public const string MinExpires = "Min-Expires";
+    public const string Event = "Event";
+    public const string AllowEvents = "Allow-Events";
+    public const string ReferTo = "Refer-To";
+    public const string ReferredBy = "Referred-By";
+    public const string SessionExpires = "Session-Expires";
 
-    /// <summary>Expands a compact form and normalises the case of well-known names.</summary>
-    public static string Canonical(ReadOnlySpan<char> name)
-    {
-        if (name.Length == 1)
-        {
-            switch (char.ToLowerInvariant(name[0]))
-            {
-                case 'v': return Via;
-                case 'f': return From;
-                case 't': return To;
-                case 'i': return CallId;
-                case 'm': return Contact;
-                case 'c': return ContentType;
-                case 'l': return ContentLength;
-                case 'e': return "Content-Encoding";
-                case 's': return "Subject";
-                case 'k': return Supported;
-                case 'r': return "Refer-To";
-                case 'b': return "Referred-By";
-                case 'o': return "Event";
-                case 'u': return "Allow-Events";
-                case 'x': return "Session-Expires";
-            }
-        }
-
-        foreach (var known in Known)
-        {
-            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
-            {
-                return known;
-            }
-        }
-
-        return name.ToString();
-    }
-
-    private static readonly string[] Known =
-    [
-        Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentType, ContentLength, Route,
-        RecordRoute, Expires, UserAgent, Allow, Supported, Accept, WwwAuthenticate, ProxyAuthenticate,
-        Authorization, ProxyAuthorization,
-    ];
+    /// <summary>Expands a compact form and normalises the case of well-known names; others stay as written.</summary>
+    public static string Canonical(ReadOnlySpan<char> name) => Parsing.KnownHeaders.Canonical(name) ?? name.ToString();
 }

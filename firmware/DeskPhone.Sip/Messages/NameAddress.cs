@@ -1,8 +1,11 @@
+using System.Text;
+using DeskPhone.Sip.Messages.Syntax;
+
 namespace DeskPhone.Sip.Messages;
 
 /// <summary>
 /// name-addr or addr-spec with header parameters (RFC 3261 §20.10, §25.1): From, To, Contact,
-/// Route, Record-Route. The URI is kept as text so unknown schemes survive untouched.
+/// Route, Record-Route. The URI is kept as text so unknown schemes (tel:, urn:, …) survive untouched.
 /// </summary>
 public sealed record NameAddress(string? DisplayName, string Uri, IReadOnlyDictionary<string, string?> Parameters)
 {
@@ -10,54 +13,22 @@ public sealed record NameAddress(string? DisplayName, string Uri, IReadOnlyDicti
 
     public string? Tag => Parameters.TryGetValue("tag", out var tag) ? tag : null;
 
+    /// <summary>The URI as a SIP or SIPS URI, or null for other schemes.</summary>
     public SipUri? SipUri => Messages.SipUri.TryParse(Uri, out var uri) ? uri : null;
 
-    public static bool TryParse(string? text, out NameAddress address)
+    public static bool TryParse(string? text, out NameAddress address) => Utf8Text.TryRead(text, TryParse, out address);
+
+    internal static bool TryParse(ReadOnlySpan<byte> text, out NameAddress address)
     {
         address = Empty;
-        if (string.IsNullOrWhiteSpace(text))
+        var scanner = new SipScanner(text);
+        if (!NameAddressSyntax.TryRead(ref scanner, bracketsRequired: false, out var parts) || !scanner.AtEndAfterWhitespace())
         {
             return false;
         }
 
-        text = text.Trim();
-        string? display = null;
-        string uri;
-        string parameterText;
-        var open = FindUnquoted(text, '<');
-        if (open >= 0)
-        {
-            var close = text.IndexOf('>', open);
-            if (close < 0)
-            {
-                return false;
-            }
-
-            display = Unquote(text[..open].Trim());
-            uri = text[(open + 1)..close].Trim();
-            parameterText = text[(close + 1)..];
-        }
-        else
-        {
-            // addr-spec: parameters after the URI belong to the header, not the URI (§20.10).
-            var semicolon = text.IndexOf(';');
-            uri = semicolon < 0 ? text : text[..semicolon];
-            parameterText = semicolon < 0 ? string.Empty : text[semicolon..];
-        }
-
-        if (uri.Length == 0 || uri.Contains(' '))
-        {
-            return false;
-        }
-
-        var parameters = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var parameter in parameterText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var eq = parameter.IndexOf('=');
-            parameters[eq < 0 ? parameter : parameter[..eq].Trim()] = eq < 0 ? null : parameter[(eq + 1)..].Trim();
-        }
-
-        address = new NameAddress(string.IsNullOrEmpty(display) ? null : display, uri, parameters);
+        var display = DisplayNameText(parts.DisplayName);
+        address = new NameAddress(display, Encoding.UTF8.GetString(parts.Uri), ParameterSyntax.Parse(parts.Parameters));
         return true;
     }
 
@@ -67,45 +38,40 @@ public sealed record NameAddress(string? DisplayName, string Uri, IReadOnlyDicti
         return this with { Parameters = parameters };
     }
 
+    /// <summary>Always the name-addr form, so URIs with ";", "?" or "," stay unambiguous (§20.10).</summary>
     public override string ToString()
     {
-        var text = (DisplayName is null ? string.Empty : "\"" + DisplayName.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\" ") + "<" + Uri + ">";
+        var text = new StringBuilder();
+        if (DisplayName is not null)
+        {
+            text.Append('"').Append(DisplayName.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append("\" ");
+        }
+
+        text.Append('<').Append(Uri).Append('>');
         foreach (var (name, value) in Parameters)
         {
-            text += ";" + name + (value is null ? string.Empty : "=" + value);
-        }
-
-        return text;
-    }
-
-    private static int FindUnquoted(string text, char wanted)
-    {
-        var inQuotes = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (inQuotes && text[i] == '\\')
+            text.Append(';').Append(name);
+            if (value is not null)
             {
-                i++;
-            }
-            else if (text[i] == '"')
-            {
-                inQuotes = !inQuotes;
-            }
-            else if (!inQuotes && text[i] == wanted)
-            {
-                return i;
+                text.Append('=').Append(value);
             }
         }
 
-        return -1;
+        return text.ToString();
     }
 
-    private static string Unquote(string text)
+    /// <summary>A quoted display name without its quotes and escapes; a token display name with its LWS as single spaces.</summary>
+    private static string? DisplayNameText(ReadOnlySpan<byte> display)
     {
-        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
+        if (display.IsEmpty)
         {
-            var inner = text[1..^1];
-            var result = new System.Text.StringBuilder(inner.Length);
+            return null;
+        }
+
+        var text = new StringBuilder(display.Length);
+        if (display[0] == '"')
+        {
+            var inner = Encoding.UTF8.GetString(display[1..^1]);
             for (var i = 0; i < inner.Length; i++)
             {
                 if (inner[i] == '\\' && i + 1 < inner.Length)
@@ -113,12 +79,20 @@ public sealed record NameAddress(string? DisplayName, string Uri, IReadOnlyDicti
                     i++;
                 }
 
-                result.Append(inner[i]);
+                text.Append(inner[i]);
             }
-
-            return result.ToString();
+        }
+        else
+        {
+            foreach (var range in display.SplitAny(" \t\r\n"u8))
+            {
+                if (!display[range].IsEmpty)
+                {
+                    text.Append(text.Length > 0 ? " " : string.Empty).Append(Encoding.UTF8.GetString(display[range]));
+                }
+            }
         }
 
-        return text;
+        return text.Length == 0 ? null : text.ToString();
     }
 }

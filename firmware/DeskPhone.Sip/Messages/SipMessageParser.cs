@@ -1,18 +1,22 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
+using DeskPhone.Sip.Messages.Parsing;
+using DeskPhone.Sip.Messages.Syntax;
 
 namespace DeskPhone.Sip.Messages;
 
 /// <summary>
-/// Parses one SIP message from a UDP datagram (RFC 3261 §7, §18.3). Never throws on input: every
-/// defect comes back as a value naming it.
+/// Parses one SIP message from a UDP datagram (RFC 3261 §7, §18.3, §25; RFC 5118). Never throws
+/// on input: every defect comes back as a value naming it. The datagram is copied once; header
+/// values stay bytes of that copy until read. Liberal where RFC 4475 asks for it (LWS, folding,
+/// case, bare LF line ends, a missing final empty line), strict where it asks for 400.
 /// </summary>
 public static class SipMessageParser
 {
-    /// <summary>Largest datagram accepted; RFC 3261 §18.1.1 keeps UDP messages well under this.</summary>
-    public const int MaxMessageBytes = 65_535;
-
-    private const int MaxHeaderLines = 256;
+    /// <summary>Largest datagram accepted.</summary>
+    public const int MaxMessageBytes = SipLimits.MaxMessageBytes;
 
     public static SipParseResult Parse(ReadOnlySpan<byte> datagram)
     {
@@ -21,200 +25,145 @@ public static class SipMessageParser
             return SipParseResult.Fail("message too large");
         }
 
-        // RFC 3261 §7.5: ignore CRLFs before the start line (keep-alives, stray bytes).
-        while (datagram.Length >= 2 && datagram[0] == '\r' && datagram[1] == '\n')
+        // RFC 3261 §7.5: ignore line breaks before the start line (keep-alives, stray bytes).
+        var leading = datagram.IndexOfAnyExcept("\r\n"u8);
+        if (leading < 0)
         {
-            datagram = datagram[2..];
+            return SipParseResult.Fail("no message, only line breaks");
         }
 
-        var headEnd = datagram.IndexOf("\r\n\r\n"u8);
-        if (headEnd < 0)
+        datagram = datagram[leading..];
+        if (!TryFindHeadEnd(datagram, out var headEnd, out var bodyStart))
         {
             return SipParseResult.Fail("no empty line after the headers");
         }
 
         var head = datagram[..headEnd];
-        var body = datagram[(headEnd + 4)..];
-        string headText;
-        try
-        {
-            headText = Strict.GetString(head);
-        }
-        catch (DecoderFallbackException)
+        if (!Utf8.IsValid(head))
         {
             return SipParseResult.Fail("header bytes are not UTF-8");
         }
 
-        var lines = Unfold(headText);
-        if (lines.Count == 0 || lines.Count > MaxHeaderLines)
+        var startLineEnd = head.IndexOf((byte)'\n');
+        if (!StartLineParser.TryParse(TrimCarriageReturn(head[..startLineEnd]), out var startLine, out var fatal))
         {
-            return SipParseResult.Fail("bad number of header lines");
+            return SipParseResult.Fail(fatal!);
         }
 
-        var message = ParseStartLine(lines[0], out var startDefect);
-        if (message is null)
+        var source = datagram.ToArray();
+        var table = new HeaderTable(source, head[(startLineEnd + 1)..].Count((byte)'\n'));
+        var census = FieldCensus.Start(startLine.Defect);
+        ReadFields(source.AsSpan(0, headEnd), startLineEnd + 1, table, ref census);
+        census.RequireMandatoryHeaders();
+
+        SipMessage message = startLine.IsRequest
+            ? new SipRequest(SipMethods.Intern(startLine.Method) ?? Encoding.UTF8.GetString(startLine.Method), table, OffsetIn(datagram, startLine.RequestUri), startLine.RequestUri.Length)
+            : new SipResponse(startLine.StatusCode, Encoding.UTF8.GetString(startLine.ReasonPhrase), table);
+        if (startLine.IsRequest && !census.CSeqMethod.IsEmpty && !census.CSeqMethod.SequenceEqual(startLine.Method))
         {
-            return SipParseResult.Fail(startDefect!);
+            census.Report("CSeq method does not match the request method");
         }
 
-        for (var i = 1; i < lines.Count; i++)
+        // RFC 3261 §18.3: over UDP, bytes past Content-Length are discarded; fewer is an error.
+        // Without Content-Length the body runs to the end of the datagram (§20.14).
+        var available = source.Length - bodyStart;
+        if (census.ContentLength > SipLimits.MaxContentLength)
         {
-            var colon = lines[i].IndexOf(':');
-            if (colon <= 0)
-            {
-                return Defect(message, "malformed header line");
-            }
-
-            var name = lines[i].AsSpan(0, colon).TrimEnd();
-            if (name.IndexOfAny(' ', '\t') >= 0)
-            {
-                return Defect(message, "malformed header name");
-            }
-
-            message.Add(HeaderNames.Canonical(name), lines[i][(colon + 1)..].Trim());
+            census.Report("Content-Length too large");
+        }
+        else if (census.ContentLength > available)
+        {
+            census.Report("body shorter than Content-Length");
         }
 
-        var mandatoryDefect = CheckMandatoryHeaders(message);
-        if (mandatoryDefect is not null)
+        if (census.Defect is { } defect)
         {
-            return Defect(message, mandatoryDefect);
+            var answerable = message is SipRequest request && census.TopViaReadable ? request : null;
+            return SipParseResult.Fail(defect, answerable) with { UnsupportedVersion = startLine.UnsupportedVersion };
         }
 
-        var lengthText = message.Get(HeaderNames.ContentLength);
-        if (lengthText is not null)
-        {
-            if (!int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
-            {
-                return Defect(message, "bad Content-Length");
-            }
-
-            // RFC 3261 §18.3: over UDP, bytes past Content-Length are discarded; fewer is an error.
-            if (length > body.Length)
-            {
-                return Defect(message, "body shorter than Content-Length");
-            }
-
-            body = body[..length];
-        }
-
-        message.Body = body.ToArray();
+        message.Body = source.AsMemory(bodyStart, census.ContentLength < 0 ? available : (int)census.ContentLength);
         return SipParseResult.Ok(message);
     }
 
-    private static SipParseResult Defect(SipMessage message, string defect)
+    /// <summary>
+    /// The header section ends at the first empty line (CRLF or bare LF). A datagram that ends
+    /// right after a complete header line lacks only that empty line: UDP framing makes the
+    /// intent clear, so it is read as having no body (RFC 4475 and RFC 5118 carry such files).
+    /// </summary>
+    private static bool TryFindHeadEnd(ReadOnlySpan<byte> datagram, out int headEnd, out int bodyStart)
     {
-        var answerable = message is SipRequest request && CheckMandatoryHeaders(request) is null ? request : null;
-        return SipParseResult.Fail(defect, answerable);
+        var bareLf = datagram.IndexOf("\n\n"u8);
+        var crLf = datagram.IndexOf("\n\r\n"u8);
+        if (bareLf >= 0 && (crLf < 0 || bareLf < crLf))
+        {
+            headEnd = bareLf + 1;
+            bodyStart = bareLf + 2;
+            return true;
+        }
+
+        if (crLf >= 0)
+        {
+            headEnd = crLf + 1;
+            bodyStart = crLf + 3;
+            return true;
+        }
+
+        headEnd = bodyStart = datagram.Length;
+        return !datagram.IsEmpty && datagram[^1] == '\n';
     }
 
-    private static string? CheckMandatoryHeaders(SipMessage message)
+    /// <summary>Reads each header field (with its continuation lines, §7.3.1) into the table.</summary>
+    private static void ReadFields(ReadOnlySpan<byte> head, int position, HeaderTable table, ref FieldCensus census)
     {
-        if (!Via.TryParse(message.GetAll(HeaderNames.Via).FirstOrDefault(), out _))
+        while (position < head.Length)
         {
-            return "missing or malformed Via";
-        }
+            var end = position + head[position..].IndexOf((byte)'\n');
+            while (end + 1 < head.Length && head[end + 1] is (byte)' ' or (byte)'\t')
+            {
+                end += 1 + head[(end + 1)..].IndexOf((byte)'\n');
+            }
 
-        if (!NameAddress.TryParse(message.Get(HeaderNames.From), out _))
-        {
-            return "missing or malformed From";
-        }
+            var fieldStart = position;
+            var field = TrimCarriageReturn(head[fieldStart..end]);
+            position = end + 1;
+            if (table.Count == SipLimits.MaxHeaderFields)
+            {
+                census.Report("too many header fields");
+                return;
+            }
 
-        if (!NameAddress.TryParse(message.Get(HeaderNames.To), out _))
-        {
-            return "missing or malformed To";
-        }
+            if (field.Length > SipLimits.MaxHeaderFieldBytes)
+            {
+                census.Report("header field too long");
+                continue;
+            }
 
-        if (string.IsNullOrEmpty(message.Get(HeaderNames.CallId)))
-        {
-            return "missing Call-ID";
-        }
+            var colon = field.IndexOf((byte)':');
+            var name = colon < 0 ? default : field[..colon].TrimEnd(" \t"u8);
+            if (!SipCharacters.IsToken(name))
+            {
+                census.Report(colon < 0 ? "malformed header line" : "malformed header name");
+                continue;
+            }
 
-        if (!CSeq.TryParse(message.Get(HeaderNames.CSeq), out var cseq))
-        {
-            return "missing or malformed CSeq";
-        }
+            var valueStart = colon + 1 + field[(colon + 1)..].IndexOfAnyExcept(SipCharacters.Whitespace);
+            if (valueStart == colon)
+            {
+                valueStart = field.Length;
+            }
 
-        if (message is SipRequest request && !cseq.Method.Equals(request.Method, StringComparison.Ordinal))
-        {
-            return "CSeq method does not match the request method";
+            var value = field[valueStart..].TrimEnd(" \t\r\n"u8);
+            var canonical = KnownHeaders.Lookup(name, out var kind);
+            table.AddParsed(canonical, fieldStart + valueStart, value.Length, value.IndexOfAny("\r\n"u8) >= 0);
+            census.Observe(kind, value);
         }
-
-        return null;
     }
 
-    private static SipMessage? ParseStartLine(string line, out string? defect)
-    {
-        defect = null;
-        var parts = line.Split(' ', 3);
-        if (parts.Length < 3)
-        {
-            defect = "malformed start line";
-            return null;
-        }
+    /// <summary>Where <paramref name="part"/>, a slice of <paramref name="whole"/>, starts in it.</summary>
+    private static int OffsetIn(ReadOnlySpan<byte> whole, ReadOnlySpan<byte> part) =>
+        (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(whole), ref MemoryMarshal.GetReference(part));
 
-        if (parts[0].StartsWith("SIP/", StringComparison.Ordinal))
-        {
-            if (parts[0] != "SIP/2.0")
-            {
-                defect = "unsupported SIP version";
-                return null;
-            }
-
-            if (parts[1].Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code < 100)
-            {
-                defect = "malformed status code";
-                return null;
-            }
-
-            return new SipResponse(code, parts[2]);
-        }
-
-        if (parts[2] != "SIP/2.0")
-        {
-            defect = parts[2].StartsWith("SIP/", StringComparison.Ordinal) ? "unsupported SIP version" : "malformed request line";
-            return null;
-        }
-
-        if (!IsToken(parts[0]) || parts[1].Length == 0)
-        {
-            defect = "malformed request line";
-            return null;
-        }
-
-        return new SipRequest(parts[0], parts[1]);
-    }
-
-    private static bool IsToken(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || "-.!%*_+`'~".Contains(c)))
-            {
-                return false;
-            }
-        }
-
-        return text.Length > 0;
-    }
-
-    /// <summary>Joins continuation lines (leading SP/HT) to the line before (RFC 3261 §7.3.1).</summary>
-    private static List<string> Unfold(string head)
-    {
-        var lines = new List<string>();
-        foreach (var raw in head.Split("\r\n"))
-        {
-            if (raw.Length > 0 && (raw[0] == ' ' || raw[0] == '\t') && lines.Count > 1)
-            {
-                lines[^1] = lines[^1] + " " + raw.Trim();
-            }
-            else
-            {
-                lines.Add(raw);
-            }
-        }
-
-        return lines;
-    }
-
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
+        !line.IsEmpty && line[^1] == '\r' ? line[..^1] : line;
 }

@@ -15,4 +15,34 @@ public static class SipMethods
 
     /// <summary>What this user agent answers; sent in Allow (RFC 3261 §20.5).</summary>
     public const string Allowed = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, REFER, NOTIFY";
+
+    private static readonly string[] Known = [Invite, Ack, Bye, Cancel, Register, Options, Message, Refer, Notify, Info];
+
+    /// <summary>True when <see cref="Allowed"/> lists the method (methods are case-sensitive, RFC 3261 §7.1).</summary>
+    public static bool IsAllowed(string method)
+    {
+        foreach (var range in Allowed.AsSpan().Split(','))
+        {
+            if (Allowed.AsSpan()[range].Trim().SequenceEqual(method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The constant for a well-known method, so parsing common requests allocates no method string.</summary>
+    internal static string? Intern(ReadOnlySpan<byte> method)
+    {
+        foreach (var known in Known)
+        {
+            if (method.Length == known.Length && System.Text.Ascii.Equals(method, known))
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
 }

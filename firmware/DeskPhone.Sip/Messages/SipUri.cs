@@ -1,128 +1,39 @@
 using System.Globalization;
+using System.Text;
+using DeskPhone.Sip.Messages.Syntax;
 
 namespace DeskPhone.Sip.Messages;
 
 /// <summary>
-/// A sip: or sips: URI (RFC 3261 §19.1): user, host (IPv6 references kept in brackets), port and
-/// parameters. Only what a user agent acts on is broken out; the original text is kept.
+/// A sip: or sips: URI (RFC 3261 §19.1): user (escapes decoded), host (IPv6 references kept in
+/// brackets, RFC 5118), port, parameters and headers (both as written, escapes kept).
 /// </summary>
 public sealed record SipUri(string Scheme, string? User, string Host, int? Port, IReadOnlyDictionary<string, string?> Parameters)
 {
-    public static bool TryParse(string? text, out SipUri uri)
+    private static readonly IReadOnlyDictionary<string, string?> NoHeaders = new Dictionary<string, string?>();
+
+    /// <summary>The "?name=value" headers of the URI (§19.1.1); empty when none.</summary>
+    public IReadOnlyDictionary<string, string?> Headers { get; init; } = NoHeaders;
+
+    public static bool TryParse(string? text, out SipUri uri) => Utf8Text.TryRead(text?.Trim(), TryParse, out uri);
+
+    internal static bool TryParse(ReadOnlySpan<byte> text, out SipUri uri)
     {
         uri = null!;
-        if (string.IsNullOrWhiteSpace(text))
+        if (!UriSyntax.TryParseSip(text, out var parts))
         {
             return false;
         }
 
-        text = text.Trim();
-        var colon = text.IndexOf(':');
-        if (colon <= 0)
+        uri = new SipUri(
+            Encoding.ASCII.GetString(parts.Scheme).ToLowerInvariant(),
+            parts.User.IsEmpty ? null : Uri.UnescapeDataString(Encoding.UTF8.GetString(parts.User)),
+            Encoding.UTF8.GetString(parts.Host),
+            parts.Port,
+            UriSyntax.Split(parts.Parameters, (byte)';'))
         {
-            return false;
-        }
-
-        var scheme = text[..colon].ToLowerInvariant();
-        if (scheme is not ("sip" or "sips"))
-        {
-            return false;
-        }
-
-        var rest = text[(colon + 1)..];
-        var headersAt = rest.IndexOf('?');
-        if (headersAt >= 0)
-        {
-            rest = rest[..headersAt];
-        }
-
-        string? user = null;
-        var at = rest.LastIndexOf('@');
-        if (at >= 0)
-        {
-            user = rest[..at];
-            var passwordAt = user.IndexOf(':');
-            if (passwordAt >= 0)
-            {
-                user = user[..passwordAt];
-            }
-
-            user = Uri.UnescapeDataString(user);
-            rest = rest[(at + 1)..];
-        }
-
-        var parameters = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var paramsAt = rest.IndexOf(';');
-        var hostPort = paramsAt >= 0 ? rest[..paramsAt] : rest;
-        if (paramsAt >= 0)
-        {
-            foreach (var parameter in rest[(paramsAt + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = parameter.IndexOf('=');
-                parameters[eq < 0 ? parameter : parameter[..eq]] = eq < 0 ? null : parameter[(eq + 1)..];
-            }
-        }
-
-        if (!TrySplitHostPort(hostPort, out var host, out var port))
-        {
-            return false;
-        }
-
-        uri = new SipUri(scheme, user, host, port, parameters);
-        return true;
-    }
-
-    internal static bool TrySplitHostPort(string hostPort, out string host, out int? port)
-    {
-        host = hostPort;
-        port = null;
-        string portText;
-        if (hostPort.StartsWith('['))
-        {
-            var close = hostPort.IndexOf(']');
-            if (close < 0)
-            {
-                return false;
-            }
-
-            host = hostPort[..(close + 1)];
-            portText = hostPort[(close + 1)..];
-            if (portText.Length > 0 && portText[0] != ':')
-            {
-                return false;
-            }
-
-            portText = portText.TrimStart(':');
-        }
-        else
-        {
-            var colon = hostPort.IndexOf(':');
-            if (colon >= 0)
-            {
-                host = hostPort[..colon];
-                portText = hostPort[(colon + 1)..];
-            }
-            else
-            {
-                portText = string.Empty;
-            }
-        }
-
-        if (host.Length == 0)
-        {
-            return false;
-        }
-
-        if (portText.Length > 0)
-        {
-            if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is 0 or > 65535)
-            {
-                return false;
-            }
-
-            port = value;
-        }
-
+            Headers = parts.Headers.IsEmpty ? NoHeaders : UriSyntax.Split(parts.Headers, (byte)'&'),
+        };
         return true;
     }
 
@@ -130,12 +41,54 @@ public sealed record SipUri(string Scheme, string? User, string Host, int? Port,
 
     public override string ToString()
     {
-        var text = Scheme + ":" + (User is null ? string.Empty : User + "@") + Host + (Port is { } p ? ":" + p.ToString(CultureInfo.InvariantCulture) : string.Empty);
-        foreach (var (name, value) in Parameters)
+        var text = new StringBuilder(Scheme).Append(':');
+        if (User is not null)
         {
-            text += ";" + name + (value is null ? string.Empty : "=" + value);
+            text.Append(EscapeUser(User)).Append('@');
         }
 
-        return text;
+        text.Append(Host);
+        if (Port is { } port)
+        {
+            text.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (name, value) in Parameters)
+        {
+            text.Append(';').Append(name);
+            if (value is not null)
+            {
+                text.Append('=').Append(value);
+            }
+        }
+
+        var separator = '?';
+        foreach (var (name, value) in Headers)
+        {
+            text.Append(separator).Append(name).Append('=').Append(value);
+            separator = '&';
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Escapes what may not stand in a user part (§19.1.2), so a decoded user reads back the same.</summary>
+    private static string EscapeUser(string user)
+    {
+        var bytes = Encoding.UTF8.GetBytes(user);
+        var text = new StringBuilder(bytes.Length);
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)'%' or (byte)'#') && SipCharacters.User.Contains(b))
+            {
+                text.Append((char)b);
+            }
+            else
+            {
+                text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return text.ToString();
     }
 }

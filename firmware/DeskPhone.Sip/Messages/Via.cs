@@ -1,6 +1,9 @@
+using System.Text;
+using DeskPhone.Sip.Messages.Syntax;
+
 namespace DeskPhone.Sip.Messages;
 
-/// <summary>One Via value (RFC 3261 §20.42, §18.2.2; rport from RFC 3581).</summary>
+/// <summary>One Via value (RFC 3261 §20.42, §18.2.2; rport from RFC 3581; IPv6 per RFC 5118).</summary>
 public sealed record Via(string Transport, string Host, int? Port, IReadOnlyDictionary<string, string?> Parameters)
 {
     /// <summary>RFC 3261 §8.1.1.7: branch IDs of compliant elements start with this cookie.</summary>
@@ -10,53 +13,35 @@ public sealed record Via(string Transport, string Host, int? Port, IReadOnlyDict
 
     public string? Branch => Parameters.TryGetValue("branch", out var branch) ? branch : null;
 
-    public static bool TryParse(string? text, out Via via)
+    /// <summary>Parses exactly one via-parm.</summary>
+    public static bool TryParse(string? text, out Via via) => Utf8Text.TryRead(text, TryParse, out via);
+
+    internal static bool TryParse(ReadOnlySpan<byte> text, out Via via)
+    {
+        var scanner = new SipScanner(text);
+        return TryRead(ref scanner, out via) && scanner.AtEndAfterWhitespace();
+    }
+
+    /// <summary>The first via-parm of a Via field that may hold several.</summary>
+    internal static bool TryParseFirst(ReadOnlySpan<byte> text, out Via via)
+    {
+        var scanner = new SipScanner(text);
+        return TryRead(ref scanner, out via) && (scanner.AtEndAfterWhitespace() || scanner.TakeSeparator((byte)','));
+    }
+
+    private static bool TryRead(ref SipScanner scanner, out Via via)
     {
         via = Empty;
-        if (string.IsNullOrWhiteSpace(text))
+        if (!ViaSyntax.TryRead(ref scanner, out var parts))
         {
             return false;
         }
 
-        var slash2 = text.IndexOf('/', text.IndexOf('/') + 1);
-        if (slash2 < 0)
-        {
-            return false;
-        }
-
-        var protocol = text[..slash2].Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (!protocol.Equals("SIP/2.0", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var rest = text[(slash2 + 1)..].TrimStart();
-        var space = rest.IndexOfAny([' ', '\t']);
-        if (space <= 0)
-        {
-            return false;
-        }
-
-        var transport = rest[..space].ToUpperInvariant();
-        rest = rest[space..].Trim();
-        var semicolon = rest.IndexOf(';');
-        var sentBy = (semicolon < 0 ? rest : rest[..semicolon]).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (!SipUri.TrySplitHostPort(sentBy, out var host, out var port))
-        {
-            return false;
-        }
-
-        var parameters = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (semicolon >= 0)
-        {
-            foreach (var parameter in rest[(semicolon + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var eq = parameter.IndexOf('=');
-                parameters[eq < 0 ? parameter : parameter[..eq].Trim()] = eq < 0 ? null : parameter[(eq + 1)..].Trim();
-            }
-        }
-
-        via = new Via(transport, host, port, parameters);
+        via = new Via(
+            Encoding.UTF8.GetString(parts.Transport).ToUpperInvariant(),
+            Encoding.UTF8.GetString(parts.Host),
+            parts.Port,
+            ParameterSyntax.Parse(parts.Parameters));
         return true;
     }
 }

@@ -66,7 +66,7 @@ internal sealed class TransactionLayer(TransactionContext context)
             return false;
         }
 
-        if (servers.TryGetValue(TransactionKey.ForServer(via, request.Method), out var existing))
+        if (servers.TryGetValue(TransactionKey.ForServer(via, request.Method), out var existing) && Repeats(existing.Request, request))
         {
             existing.ReceiveRetransmission();
             return true;
@@ -74,6 +74,16 @@ internal sealed class TransactionLayer(TransactionContext context)
 
         return false;
     }
+
+    /// <summary>
+    /// A retransmission repeats its request (RFC 3261 §17.1.1.2), and §17.2.3 trusts branches to be
+    /// unique. A peer that reuses a branch for a new request, with another Request-URI, Call-ID or
+    /// CSeq, gets that request processed rather than the earlier one's response; the new
+    /// transaction takes the key over.
+    /// </summary>
+    private static bool Repeats(SipRequest original, SipRequest candidate) =>
+        original.CallId == candidate.CallId && original.CSeq.Number == candidate.CSeq.Number
+        && original.RequestUri == candidate.RequestUri;
 
     /// <summary>The INVITE server transaction a CANCEL targets (same branch, §9.2).</summary>
     public ServerInviteTransaction? FindInviteFor(SipRequest cancel) =>

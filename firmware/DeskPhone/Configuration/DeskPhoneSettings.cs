@@ -1,9 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using DeskPhone.Hal.Simulator;
 using DeskPhone.Phone;
+using DeskPhone.Phone.Messages;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace DeskPhone.Configuration;
 
@@ -25,6 +26,9 @@ public sealed record DeskPhoneSettings
 
     public required PhoneOptions Phone { get; init; }
 
+    /// <summary>Text messages ("Messages" section); defaults when absent.</summary>
+    public MessagesOptions Messages { get; init; } = new();
+
     public required SimulatorOptions Simulator { get; init; }
 
     /// <summary>The PBX address, resolved from <see cref="SipOptions.Registrar"/>.</summary>
@@ -35,13 +39,16 @@ public sealed record DeskPhoneSettings
     public static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(IConfiguration configuration)
     {
         var errors = new List<string>();
-        var account = Bind<AccountOptions>(configuration, AccountOptions.Section, errors);
-        var sip = Bind<SipOptions>(configuration, SipOptions.Section, errors);
-        var rtp = Bind<RtpOptions>(configuration, RtpOptions.Section, errors);
-        var hal = Bind<HalOptions>(configuration, HalOptions.Section, errors);
-        var storage = Bind<StorageOptions>(configuration, StorageOptions.Section, errors);
-        var phone = Bind<PhoneOptions>(configuration, PhoneOptions.Section, errors);
-        var simulator = Bind<SimulatorOptions>(configuration, SimulatorOptions.SectionName, errors);
+        // Each Get<T> names its type, so the configuration binding source generator replaces it with
+        // reflection-free code (Native AOT); the validators are source-generated for the same reason.
+        var account = Bind(configuration, AccountOptions.Section, errors, static values => values.Get<AccountOptions>(Strict), new AccountOptionsValidator());
+        var sip = Bind(configuration, SipOptions.Section, errors, static values => values.Get<SipOptions>(Strict), new SipOptionsValidator());
+        var rtp = Bind(configuration, RtpOptions.Section, errors, static values => values.Get<RtpOptions>(Strict), new RtpOptionsValidator());
+        var hal = Bind(configuration, HalOptions.Section, errors, static values => values.Get<HalOptions>(Strict), null);
+        var storage = Bind(configuration, StorageOptions.Section, errors, static values => values.Get<StorageOptions>(Strict), new StorageOptionsValidator());
+        var phone = Bind(configuration, PhoneOptions.Section, errors, static values => values.Get<PhoneOptions>(Strict), new PhoneOptionsValidator());
+        var messages = Bind(configuration, MessagesOptions.Section, errors, static values => values.Get<MessagesOptions>(Strict), new MessagesOptionsValidator());
+        var simulator = Bind(configuration, SimulatorOptions.SectionName, errors, static values => values.Get<SimulatorOptions>(Strict), null);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -64,7 +71,7 @@ public sealed record DeskPhoneSettings
         }
         else
         {
-            errors.Add("Hal:Kind: RaspberryPi drivers are not built yet; use Simulator");
+            errors.AddRange(hal.Validate(HalOptions.Section));
         }
 
         if (errors.Count > 0)
@@ -80,50 +87,59 @@ public sealed record DeskPhoneSettings
             Hal = hal,
             Storage = storage,
             Phone = phone,
+            Messages = messages,
             Simulator = simulator,
             RegistrarEndPoint = registrar!,
         }, errors);
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section, List<string> errors)
-        where T : new()
+    private static void Strict(BinderOptions binder) => binder.ErrorOnUnknownConfiguration = true;
+
+    private static T Bind<T>(
+        IConfiguration configuration,
+        string section,
+        List<string> errors,
+        Func<IConfigurationSection, T?> get,
+        IValidateOptions<T>? validator)
+        where T : class, new()
     {
-        var options = new T();
         var values = configuration.GetSection(section);
+        T options;
         try
         {
-            values.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+            // A missing section binds to null: the defaults apply.
+            options = get(values) ?? new T();
         }
         catch (InvalidOperationException exception)
         {
             // The binder names the key in its message; we add the section and, for unknown keys, the list.
-            var unknown = UnknownKeys(values, typeof(T));
+            var unknown = UnknownKeys(values, exception.Message);
             errors.Add(unknown.Count > 0
                 ? string.Join(Environment.NewLine, unknown.Select(key => $"{section}:{key}: unknown configuration key"))
                 : $"{section}: {exception.Message}");
-            return options;
+            return new T();
         }
 
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        // Each failure reads "Member: message", which gives "Section:Member: message".
+        var result = validator?.Validate(null, options);
+        if (result is { Failed: true })
         {
-            foreach (var result in results)
-            {
-                foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
-                {
-                    errors.Add($"{section}:{member}: {result.ErrorMessage}");
-                }
-            }
+            errors.AddRange(result.Failures.Select(failure => $"{section}:{failure}"));
         }
 
         return options;
     }
 
-    private static List<string> UnknownKeys(IConfigurationSection section, Type type)
-    {
-        var known = type.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return section.GetChildren().Where(child => !known.Contains(child.Key)).Select(child => child.Key).ToList();
-    }
+    /// <summary>
+    /// The section's keys that the binder rejected as unknown. Both binders (reflection and
+    /// source-generated) quote each such key in their message; reading them back from it avoids
+    /// reflecting over the options type, which Native AOT refuses for types whose attributes are
+    /// not trim-safe (e.g. <c>[Range(typeof(TimeSpan), …)]</c>).
+    /// </summary>
+    private static List<string> UnknownKeys(IConfigurationSection section, string message) =>
+        message.Contains(nameof(BinderOptions.ErrorOnUnknownConfiguration), StringComparison.Ordinal)
+            ? section.GetChildren().Select(child => child.Key).Where(key => message.Contains($"'{key}'", StringComparison.Ordinal)).ToList()
+            : [];
 
     private static string RegistrarHost(string registrar)
     {

@@ -1,3 +1,5 @@
+using DeskPhone.Hal.RaspberryPi;
+
 namespace DeskPhone.Configuration;
 
 public enum HardwareKind
@@ -6,8 +8,11 @@ public enum HardwareKind
     RaspberryPi,
 }
 
-/// <summary>Which hardware the firmware drives ("Hal" section).</summary>
-public sealed class HalOptions
+/// <summary>
+/// Which hardware the firmware drives ("Hal" section), and the Raspberry Pi's pin maps and devices
+/// ("Hal:Keypad:RowPins", …), which count only when <see cref="Kind"/> is RaspberryPi.
+/// </summary>
+public sealed class HalOptions : RaspberryPiOptions
 {
     public const string Section = "Hal";
 

@@ -1,9 +1,13 @@
 using System.Net;
 using DeskPhone.Configuration;
+using DeskPhone.Hal;
 using DeskPhone.Hal.Simulator;
 using DeskPhone.Media;
 using DeskPhone.Phone;
+using DeskPhone.Phone.Contacts;
+using DeskPhone.Phone.History;
 using DeskPhone.Phone.Media;
+using DeskPhone.Phone.Messages;
 using DeskPhone.Sip.Agent;
 using DeskPhone.Sip.Threading;
 using DeskPhone.Sip.Transport;
@@ -19,7 +23,7 @@ public sealed class PhoneRuntime : IAsyncDisposable
 {
     private readonly UdpSipTransport transport;
 
-    private PhoneRuntime(DeskPhoneSettings settings, ILoggerFactory loggers, TimeProvider time)
+    private PhoneRuntime(DeskPhoneSettings settings, IPhoneHardware hardware, ILoggerFactory loggers, TimeProvider time)
     {
         Loop = new SignallingLoop(time, loggers.CreateLogger<SignallingLoop>());
         transport = new UdpSipTransport(new IPEndPoint(IPAddress.Parse(settings.Sip.ListenAddress), settings.Sip.ListenPort), loggers.CreateLogger<UdpSipTransport>());
@@ -40,7 +44,13 @@ public sealed class PhoneRuntime : IAsyncDisposable
             loggers);
         transport.DatagramReceived += (datagram, source) => Agent.ReceiveDatagram(datagram.Span, source);
 
-        Hardware = new SimulatedHardware(settings.Simulator, loggers, time);
+        Hardware = hardware;
+        Simulator = hardware as SimulatedHardware;
+
+        // One SQLite file per store in the data folder; a bad file is set aside and reported, never fatal.
+        Contacts = ContactBook.Open(Path.Combine(settings.Storage.DataDirectory, ContactBook.FileName), loggers.CreateLogger<ContactBook>(), time);
+        History = CallHistory.Open(Path.Combine(settings.Storage.DataDirectory, CallHistory.FileName), loggers.CreateLogger<CallHistory>(), time);
+        Messages = MessageStore.Open(Path.Combine(settings.Storage.DataDirectory, MessageStore.FileName), settings.Messages.MaxStoredMessages, loggers.CreateLogger<MessageStore>(), time);
         var format = Hardware.Audio.Format;
         Engine = new AudioEngine(format);
         var rtp = new RtpStreamOptions
@@ -50,28 +60,70 @@ public sealed class PhoneRuntime : IAsyncDisposable
             LastPort = settings.Rtp.PortMax,
         };
         var audio = new RtpCallAudio(Engine, format, rtp, [AudioCodec.Pcmu, AudioCodec.Pcma], time, loggers);
-        Phone = new PhoneController(settings.Phone, Agent, audio, Hardware, Loop, loggers.CreateLogger<PhoneController>());
+        Phone = new PhoneController(settings.Phone, Agent, audio, Hardware, Loop, loggers.CreateLogger<PhoneController>(), Messages, settings.Messages, new ContactBookRecipients(Contacts));
     }
 
     public SignallingLoop Loop { get; }
 
     public SipUserAgent Agent { get; }
 
-    public SimulatedHardware Hardware { get; }
+    /// <summary>The devices the phone drives, simulated or real (Hal:Kind).</summary>
+    public IPhoneHardware Hardware { get; }
+
+    /// <summary>The simulated devices, for front-ends and tests to operate, when Hal:Kind is Simulator; otherwise null.</summary>
+    public SimulatedHardware? Simulator { get; }
 
     public AudioEngine Engine { get; }
 
     public PhoneController Phone { get; }
 
+    /// <summary>The phonebook (contacts.db). THREAD: the signalling loop once the phone runs.</summary>
+    public ContactBook Contacts { get; }
+
+    /// <summary>The call history kept across restarts (history.db). THREAD: the signalling loop once the phone runs.</summary>
+    public CallHistory History { get; }
+
+    /// <summary>The text messages (messages.db). THREAD: the signalling loop once the phone runs.</summary>
+    public MessageStore Messages { get; }
+
     /// <summary>Builds the phone, starts audio and signalling, and begins registering.</summary>
+    /// <exception cref="InvalidOperationException">The hardware could not be opened; callers for which that is expected use <see cref="TryStart"/>.</exception>
     public static PhoneRuntime Start(DeskPhoneSettings settings, ILoggerFactory loggers, TimeProvider? time = null)
     {
+        var (runtime, error) = TryStart(settings, loggers, time);
+        return runtime ?? throw new InvalidOperationException(error);
+    }
+
+    /// <summary>
+    /// Like <see cref="Start"/>, but hardware that cannot be opened (no GPIO, no LCD, no sound
+    /// card) is an expected failure: the result is then null with one line naming the
+    /// configuration key to look at ("Hal:Gpio: …").
+    /// </summary>
+    public static (PhoneRuntime? Runtime, string? Error) TryStart(DeskPhoneSettings settings, ILoggerFactory loggers, TimeProvider? time = null)
+    {
         Directory.CreateDirectory(settings.Storage.DataDirectory);
-        var runtime = new PhoneRuntime(settings, loggers, time ?? TimeProvider.System);
+        time ??= TimeProvider.System;
+        var (hardware, error) = HardwareFactory.Open(settings, loggers, time);
+        if (hardware is null)
+        {
+            return (null, error);
+        }
+
+        PhoneRuntime runtime;
+        try
+        {
+            runtime = new PhoneRuntime(settings, hardware, loggers, time);
+        }
+        catch
+        {
+            hardware.Dispose();
+            throw;
+        }
+
         runtime.Hardware.Audio.Start(runtime.Engine);
         runtime.transport.Start();
         runtime.Loop.Post(runtime.Phone.Start);
-        return runtime;
+        return (runtime, null);
     }
 
     /// <summary>Sends the de-REGISTER, then stops audio, signalling and sockets.</summary>
@@ -87,6 +139,9 @@ public sealed class PhoneRuntime : IAsyncDisposable
         await Loop.InvokeAsync(Agent.Dispose);
         transport.Dispose();
         Loop.Dispose();
+        Contacts.Dispose();
+        History.Dispose();
+        Messages.Dispose();
         Hardware.Dispose();
     }
 }

@@ -1,10 +1,11 @@
 using System.Reflection;
 using DeskPhone.Configuration;
 using DeskPhone.Media;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DeskPhone.Hosting;
 
-/// <summary>`deskphone --self-test`: configuration (already validated by the caller), storage and codecs.</summary>
+/// <summary>`deskphone --self-test`: configuration (already validated by the caller), storage, codecs and the selected hardware.</summary>
 internal static class SelfTest
 {
     public static int Run(DeskPhoneSettings settings, TextWriter output)
@@ -15,9 +16,27 @@ internal static class SelfTest
         Report(output, "storage", storage);
         var codecs = MediaSelfTest.Run();
         Report(output, "codecs", codecs);
-        var failed = storage.Count + codecs.Count;
+        var hal = CheckHardware(settings);
+        Report(output, $"hal ({settings.Hal.Kind})", hal);
+        var failed = storage.Count + codecs.Count + hal.Count;
         output.WriteLine(failed == 0 ? "self-test passed" : $"self-test failed: {failed} problem(s)");
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Real hardware is opened and closed again (which blanks the LCD); the simulator needs
+    /// nothing that could be missing.
+    /// </summary>
+    private static IReadOnlyList<string> CheckHardware(DeskPhoneSettings settings)
+    {
+        if (settings.Hal.Kind == HardwareKind.Simulator)
+        {
+            return [];
+        }
+
+        var (hardware, error) = HardwareFactory.Open(settings, NullLoggerFactory.Instance, TimeProvider.System);
+        hardware?.Dispose();
+        return error is null ? [] : [error];
     }
 
     private static void Report(TextWriter output, string area, IReadOnlyList<string> problems)

@@ -28,7 +28,7 @@ internal sealed class LabPhone : IAsyncDisposable
 
     public PhoneRuntime Runtime { get; }
 
-    public SimulatedHardware Hardware => Runtime.Hardware;
+    public SimulatedHardware Hardware => Runtime.Simulator!;
 
     public string Log => log.Text;
 

@@ -1,0 +1,75 @@
+using DeskPhone.Hal;
+using DeskPhone.Media.Resampling;
+
+namespace DeskPhone.Media.Codecs;
+
+/// <summary>
+/// Turns one 20 ms frame of the audio device into one RTP payload of a codec, resampling when
+/// the device and the codec run at different rates (G.711 from a 16 kHz device, G.722 from an
+/// 8 kHz one). Stateful (resampler, G.722 ADPCM): one per stream and negotiation, audio thread only.
+/// </summary>
+internal sealed class FrameEncoder
+{
+    private readonly AudioCodec _codec;
+    private readonly int _deviceFrameSamples;
+    private readonly short[] _codecFrame;
+    private readonly Downsampler? _downsampler;
+    private readonly Upsampler? _upsampler;
+    private readonly G722Encoder? _g722;
+
+    public FrameEncoder(AudioCodec codec, AudioFormat device)
+    {
+        _codec = codec;
+        _deviceFrameSamples = device.FrameSamples;
+        int codecRate = codec.SampleRate();
+        _codecFrame = new short[codecRate * CodecFormats.PacketMilliseconds / 1000];
+        if (device.SampleRate == 2 * codecRate)
+        {
+            _downsampler = new Downsampler(device.FrameSamples);
+        }
+        else if (2 * device.SampleRate == codecRate)
+        {
+            _upsampler = new Upsampler(device.FrameSamples);
+        }
+
+        if (codec == AudioCodec.G722)
+        {
+            _g722 = new G722Encoder();
+        }
+    }
+
+    /// <summary>Octets <see cref="Encode"/> writes per frame.</summary>
+    public int PayloadBytes => _codec.PayloadBytes();
+
+    /// <summary>Encodes one device frame and returns the payload length. REAL-TIME: no allocation, no lock, no logging.</summary>
+    public int Encode(ReadOnlySpan<short> frame, Span<byte> payload)
+    {
+        if (frame.Length != _deviceFrameSamples)
+        {
+            throw new ArgumentException($"Frame must hold {_deviceFrameSamples} samples.", nameof(frame));
+        }
+
+        ReadOnlySpan<short> samples = frame;
+        if (_downsampler is not null)
+        {
+            _downsampler.Process(frame, _codecFrame);
+            samples = _codecFrame;
+        }
+        else if (_upsampler is not null)
+        {
+            _upsampler.Process(frame, _codecFrame);
+            samples = _codecFrame;
+        }
+
+        if (_g722 is not null)
+        {
+            _g722.Encode(samples, payload);
+        }
+        else
+        {
+            G711.Encode(_codec, samples, payload);
+        }
+
+        return PayloadBytes;
+    }
+}

@@ -1,0 +1,13 @@
+namespace DeskPhone.Sip.Messages;
+
+/// <summary>The SIP extensions (option tags, RFC 3261 §19.2) this user agent implements.</summary>
+public static class SipOptionTags
+{
+    /// <summary>RFC 3891: an INVITE may replace one of our dialogs.</summary>
+    public const string Replaces = "replaces";
+
+    private static readonly string[] Supported = [Replaces];
+
+    /// <summary>True for an option tag we implement; tags are tokens compared exactly (§19.2).</summary>
+    public static bool IsSupported(string tag) => Array.IndexOf(Supported, tag) >= 0;
+}
