@@ -72,6 +72,31 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Register_RechallengedWithAFreshNonce_FailsInsteadOfLooping()
+    {
+        await harness.OnLoop(harness.Agent.Registration.Start);
+        await harness.Receive(Peer.Reply(harness.Transport.LastRequest(SipMethods.Register), 401, "Unauthorized", "s", (HeaderNames.WwwAuthenticate, Challenge)));
+
+        // Kamailio answers a wrong password with a new challenge carrying a new nonce.
+        await harness.Receive(Peer.Reply(harness.Transport.LastRequest(SipMethods.Register), 401, "Unauthorized", "s", (HeaderNames.WwwAuthenticate, Challenge.Replace("n1", "n2"))));
+
+        Assert.Equal(RegistrationPhase.Failed, (await harness.OnLoop(() => harness.Agent.Registration.Status)).Phase);
+        Assert.Equal(2, harness.Transport.Requests(SipMethods.Register).Count());
+    }
+
+    [Fact]
+    public async Task Register_RechallengedAsStale_AnswersAgain()
+    {
+        await harness.OnLoop(harness.Agent.Registration.Start);
+        await harness.Receive(Peer.Reply(harness.Transport.LastRequest(SipMethods.Register), 401, "Unauthorized", "s", (HeaderNames.WwwAuthenticate, Challenge)));
+
+        await harness.Receive(Peer.Reply(harness.Transport.LastRequest(SipMethods.Register), 401, "Unauthorized", "s", (HeaderNames.WwwAuthenticate, Challenge.Replace("n1", "n2") + ", stale=true")));
+
+        Assert.Equal(3, harness.Transport.Requests(SipMethods.Register).Count());
+        Assert.Contains("nonce=\"n2\"", harness.Transport.LastRequest(SipMethods.Register).Get(HeaderNames.Authorization));
+    }
+
+    [Fact]
     public async Task Register_NoAnswer_RetransmitsPerTimerEThenFailsWith408()
     {
         await harness.OnLoop(harness.Agent.Registration.Start);

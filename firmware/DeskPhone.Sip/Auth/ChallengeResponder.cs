@@ -5,16 +5,18 @@ namespace DeskPhone.Sip.Auth;
 /// <summary>
 /// Answers 401/407 challenges for one request sequence (RFC 3261 §22.2–22.3): one credentials
 /// header per realm, each for the strongest algorithm offered in that realm (RFC 8760 §2.4). A
-/// realm that challenges again with a nonce already answered has refused our credentials, unless
-/// it says the nonce merely went stale (RFC 7616 §3.3). Runs on the signalling loop.
+/// realm that challenges again after we answered it has refused our credentials, whatever its new
+/// nonce, unless it says the nonce merely went stale (RFC 7616 §3.3): answering such a realm again
+/// would loop forever against a PBX that issues a fresh nonce with every challenge. Runs on the
+/// signalling loop.
 /// </summary>
 internal sealed class ChallengeResponder(string username, string password)
 {
-    private readonly Dictionary<string, string> answeredNonces = new(StringComparer.Ordinal);
+    private readonly HashSet<string> answeredRealms = new(StringComparer.Ordinal);
     private uint nonceCount;
 
-    /// <summary>Forgets the nonces answered (after a success, a new challenge is answered again).</summary>
-    public void Reset() => answeredNonces.Clear();
+    /// <summary>Forgets the realms answered (after a success, a new challenge is answered again).</summary>
+    public void Reset() => answeredRealms.Clear();
 
     /// <summary>The credentials headers for a retry, or false when the challenge cannot or must not be answered.</summary>
     public bool TryAnswer(SipResponse challenge, string method, string digestUri, out IReadOnlyList<SipHeader> credentials)
@@ -41,12 +43,11 @@ internal sealed class ChallengeResponder(string username, string password)
 
         foreach (var digest in strongestPerRealm.Values)
         {
-            if (answeredNonces.TryGetValue(digest.Realm, out var nonce) && nonce == digest.Nonce && !digest.Stale)
+            if (!answeredRealms.Add(digest.Realm) && !digest.Stale)
             {
                 return false;
             }
 
-            answeredNonces[digest.Realm] = digest.Nonce;
             var value = DigestCredentials.Build(digest, username, password, method, digestUri, ++nonceCount, Agent.Identifiers.NewClientNonce());
             answers.Add(new SipHeader(credentialsHeader, value));
         }
