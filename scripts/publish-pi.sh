@@ -21,7 +21,13 @@ case "$build" in
   # PublishAot is set in the project, not here: as a global property it would reach (and turn the
   # AOT analyzers on in) every referenced library, where the ILC compiler's own analysis suffices.
   aot) mode=() ;;
-  r2r) mode=(-p:PublishAot=false -p:SelfContained=true -p:PublishTrimmed=true -p:PublishReadyToRun=true) ;;
+  # Likewise PublishTrimmed, a global property here, would turn the trim analyzers on in every
+  # library: they stay off and the trimmer's own analysis of the whole program reports instead,
+  # as warnings. (It keeps every attribute of kept members and so warns about attributes that
+  # nothing reads by reflection, such as PhoneOptions' [Range(typeof(TimeSpan), …)], which the
+  # AOT compiler rightly ignores: the AOT build is the strict one.)
+  r2r) mode=(-p:PublishAot=false -p:SelfContained=true -p:PublishTrimmed=true -p:PublishReadyToRun=true
+    -p:EnableTrimAnalyzer=false -p:ILLinkTreatWarningsAsErrors=false) ;;
   *) echo "publish-pi: PI_BUILD must be aot or r2r, not '$build'" >&2; exit 2 ;;
 esac
 
