@@ -37,7 +37,7 @@ public sealed partial class PhoneController
         {
             // One line for now; call waiting comes with the call features.
             incoming.Reject(486, "Busy Here");
-            History.Add(new CallRecord(CallRecordKind.Missed, incoming.RemoteUser, incoming.RemoteDisplayName, loop.Time.GetUtcNow(), TimeSpan.Zero));
+            History.Add(new CallRecord(CallRecordKind.Missed, incoming.RemoteUser, CallerName(incoming), loop.Time.GetUtcNow(), TimeSpan.Zero));
             return;
         }
 
@@ -63,7 +63,7 @@ public sealed partial class PhoneController
         hardware.Ringer.StartRinging();
         hardware.Indicators.SetLine(LineIndicator.Blinking);
         logger.LogInformation("Incoming call from {Caller}", incoming.RemoteUser);
-        Publish(View with { Mode = PhoneMode.Incoming, PeerNumber = incoming.RemoteUser, PeerName = incoming.RemoteDisplayName, Digits = string.Empty });
+        Publish(View with { Mode = PhoneMode.Incoming, PeerNumber = incoming.RemoteUser, PeerName = CallerName(incoming), Digits = string.Empty });
     }
 
     private void AnswerIncoming()
@@ -126,7 +126,7 @@ public sealed partial class PhoneController
         var kind = ended.Direction == CallDirection.Outgoing ? CallRecordKind.Placed
             : ended.EndReason is CallEndReason.CancelledByCaller or CallEndReason.Timeout && View.ConnectedAt is null ? CallRecordKind.Missed
             : CallRecordKind.Received;
-        History.Add(new CallRecord(kind, ended.RemoteUser, ended.RemoteDisplayName, callStarted, duration));
+        History.Add(new CallRecord(kind, ended.RemoteUser, CallerName(ended), callStarted, duration));
         if (kind == CallRecordKind.Missed)
         {
             logger.LogInformation("Missed call from {Caller}", ended.RemoteUser);
@@ -173,4 +173,7 @@ public sealed partial class PhoneController
         },
         _ => string.Empty,
     };
+
+    /// <summary>The phonebook's name for the peer, else the name the peer sent.</summary>
+    private string? CallerName(SipCall peer) => Phonebook?.NameFor(peer.RemoteUser) ?? peer.RemoteDisplayName;
 }

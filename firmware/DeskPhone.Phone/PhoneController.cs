@@ -72,12 +72,17 @@ public sealed partial class PhoneController : IDisposable
 
     public PhoneView View { get; private set; }
 
-    public CallHistory History { get; } = new();
+    /// <summary>Placed, received and missed calls; in memory unless the host gives a durable one.</summary>
+    public CallHistory History { get; init; } = new();
+
+    /// <summary>The phonebook that names callers (caller ID); none in tests that do not need it.</summary>
+    public Contacts.ContactBook? Phonebook { get; init; }
 
     /// <summary>Draws the first screen and starts registering. THREAD: signalling loop.</summary>
     public void Start()
     {
         hardware.Display.SetBacklight(true);
+        View = View with { MissedCalls = History.UnseenMissed };
         UpdateUnread();
         Render();
         agent.Registration.Start();

@@ -1,3 +1,5 @@
+using DeskPhone.Phone.Contacts;
+using DeskPhone.Phone.History;
 using System.Net;
 using System.Text;
 using DeskPhone.Hal.Simulator;
@@ -24,13 +26,17 @@ internal sealed class PhoneTestRig : IDisposable
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("deskphone-rig-").FullName;
 
-    public PhoneTestRig(IMessageContacts? contacts = null, MessagesOptions? messageOptions = null, string? storePath = null)
+    public PhoneTestRig(IMessageContacts? contacts = null, MessagesOptions? messageOptions = null, string? storePath = null, CallHistory? history = null, ContactBook? phonebook = null)
     {
         Loop = new SignallingLoop(Clock, NullLogger<SignallingLoop>.Instance);
         Agent = new SipUserAgent(new SipAgentOptions { User = "101", Password = "pw101", Domain = "pbx", Registrar = Pbx }, Transport, Loop, SipTimers.Default, NullLoggerFactory.Instance);
         Hardware = new SimulatedHardware(new SimulatorOptions(), timeProvider: Clock);
         Messages = MessageStore.Open(storePath ?? Path.Combine(dataDirectory, MessageStore.FileName), (messageOptions ?? new()).MaxStoredMessages, NullLogger.Instance, Clock);
-        Phone = new PhoneController(new PhoneOptions(), Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance, Messages, messageOptions ?? new(), contacts);
+        Phone = new PhoneController(new PhoneOptions(), Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance, Messages, messageOptions ?? new(), contacts)
+        {
+            History = history ?? new CallHistory(),
+            Phonebook = phonebook,
+        };
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero));

@@ -60,7 +60,11 @@ public sealed class PhoneRuntime : IAsyncDisposable
             LastPort = settings.Rtp.PortMax,
         };
         var audio = new RtpCallAudio(Engine, format, rtp, [AudioCodec.Pcmu, AudioCodec.Pcma], time, loggers);
-        Phone = new PhoneController(settings.Phone, Agent, audio, Hardware, Loop, loggers.CreateLogger<PhoneController>(), Messages, settings.Messages, new ContactBookRecipients(Contacts));
+        Phone = new PhoneController(settings.Phone, Agent, audio, Hardware, Loop, loggers.CreateLogger<PhoneController>(), Messages, settings.Messages, new ContactBookRecipients(Contacts))
+        {
+            History = History,
+            Phonebook = Contacts,
+        };
     }
 
     public SignallingLoop Loop { get; }
