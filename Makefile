@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 # Debian packages the build, the lab and the tests need (see docs/ARCHITECTURE.md, "Real peers").
-DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg
+DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg python3
 CONFIGURATION ?= Debug
 
 .PHONY: help deps build test run conformance clean
