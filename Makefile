@@ -6,7 +6,7 @@ SHELL := /bin/bash
 DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg python3
 CONFIGURATION ?= Debug
 
-.PHONY: help deps build test run conformance clean
+.PHONY: help deps build test run conformance publish-pi pi-selftest image image-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,6 +25,18 @@ run: deps build ## the phone in the terminal simulator as 101, a lab PBX, and a 
 
 conformance: build ## send the RFC 4475 / RFC 5118 torture corpora to the headless phone
 	@scripts/conformance.sh $(CONFIGURATION)
+
+publish-pi: ## the firmware for the Raspberry Pi (linux-arm64, Native AOT), cross-built here
+	@scripts/publish-pi.sh
+
+pi-selftest: publish-pi ## the arm64 firmware's --self-test under qemu-aarch64-static
+	@scripts/pi-selftest.sh
+
+image: ## the Raspberry Pi SD-card image (long; see image/README.md)
+	@image/build-image.sh
+
+image-check: ## boot the image under qemu-system-aarch64 inside a closed network namespace
+	@image/check-image.sh
 
 clean: ## remove build output and the demo's working folder
 	dotnet clean DeskPhone.sln -nologo -v quiet

@@ -60,8 +60,18 @@ done
   || die "apt on this machine has no Debian $suite source to build from (see /etc/apt/sources.list*)"
 
 packages=$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/packages" | paste -sd, -)
+# image/setup goes in before the kernel and the Pi firmware are installed: their scripts read
+# /etc/default/raspi-firmware* to write config.txt and cmdline.txt. Its update-initramfs.conf
+# stops the dpkg triggers of udev, kmod and others from each remaking the initramfs (under
+# qemu-user that takes many minutes each time): the kernel's own postinst still makes the one
+# initramfs (`update-initramfs -c` ignores the setting), and then raspi-firmware's hook copies
+# kernel, initrd and device trees to /boot/firmware. force-confold keeps our versions of those
+# configuration files over the packages'; the customize hook puts initramfs-tools' own back.
+initramfs_conf=/etc/initramfs-tools/update-initramfs.conf
 mmdebstrap_options=(--architectures=arm64 --variant=minbase --format=tar
-  --dpkgopt=force-confold --dpkgopt=force-confdef)
+  --dpkgopt=force-confold --dpkgopt=force-confdef
+  --essential-hook="sync-in '$here/setup' /"
+  --customize-hook="mv \"\$1$initramfs_conf.dpkg-dist\" \"\$1$initramfs_conf\"")
 
 # 1. The firmware (first: a build error should not wait for the root file system).
 PI_OUT="$out/firmware" "$root/scripts/publish-pi.sh"
@@ -77,17 +87,7 @@ if [ -f "$tarball" ]; then
 else
   log "building the root file system with mmdebstrap from ${sources[0]#deb } (takes a while)"
   mkdir -p "$cache"
-  # image/setup goes in before the kernel and the Pi firmware are installed: their scripts read
-  # /etc/default/raspi-firmware* to write config.txt and cmdline.txt, and it holds back every
-  # initramfs until the end, where one is made (update-initramfs then runs raspi-firmware's hook,
-  # which copies kernel, initrd and device trees to /boot/firmware). force-confold keeps our
-  # versions of those configuration files; the package's initramfs one is restored afterwards.
-  initramfs_conf=/etc/initramfs-tools/update-initramfs.conf
-  mmdebstrap "${mmdebstrap_options[@]}" --include="$packages" \
-    --essential-hook="sync-in '$here/setup' /" \
-    --customize-hook="mv \"\$1$initramfs_conf.dpkg-dist\" \"\$1$initramfs_conf\"" \
-    --customize-hook='chroot "$1" update-initramfs -c -k all' \
-    "$suite" "$tarball.partial" "${sources[@]}"
+  mmdebstrap "${mmdebstrap_options[@]}" --include="$packages" "$suite" "$tarball.partial" "${sources[@]}"
   mv "$tarball.partial" "$tarball"
   find "$cache" -name 'rootfs-*.tar' ! -name "${tarball##*/}" -delete
 fi

@@ -128,7 +128,7 @@ in_ns qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024 \
   -netdev tap,id=net,ifname=tap0,script=no,downscript=no -device virtio-net-pci,netdev=net \
   -display none -monitor none -serial "file:$logs/console.log" -no-reboot </dev/null >"$logs/qemu.log" 2>&1 &
 qemu=$!
-pids+=($qemu)
+pids+=("$qemu")
 powered_on=$SECONDS
 log "virtual machine started ($kernel, TCG unless /dev/kvm); waiting for the phone to register"
 
@@ -148,16 +148,21 @@ on_phone() {
 }
 for _ in $(seq 1 60); do on_phone true 2>/dev/null && break; sleep 5; done
 on_phone true || fail "no SSH to the phone: the boot partition's authorized_keys was not imported"
-log "PASS: deskphone.json and authorized_keys imported from the boot partition (SSH works)"
+imported=$(on_phone stat -c '%a %U:%G' /etc/deskphone/deskphone.json)
+[ "$imported" = "640 root:deskphone" ] || fail "/etc/deskphone/deskphone.json is '$imported', not 640 root:deskphone"
+on_phone test ! -e /boot/firmware/deskphone.json || fail "deskphone.json (with the password) is still on the boot partition"
+log "PASS: deskphone.json (now 640 root:deskphone, gone from the card) and authorized_keys imported"
 
-service() { on_phone systemctl show deskphone.service --value -p "$1"; }
-[ "$(service ActiveState)" = active ] || fail "deskphone.service is $(service ActiveState)"
-pid=$(service MainPID)
+property() { on_phone systemctl show deskphone.service --value -p "$1"; }
+[ "$(property ActiveState)" = active ] || fail "deskphone.service is $(property ActiveState)"
+pid=$(property MainPID)
 user=$(on_phone ps -o user= -p "$pid" | tr -d ' ')
 [ "$user" = deskphone ] || fail "the phone runs as '$user', not deskphone"
 rtprio=$(on_phone cat "/proc/$pid/limits" | awk '/^Max realtime priority/ { print $4 }')
 [ "$rtprio" = 50 ] || fail "the phone's RLIMIT_RTPRIO is '$rtprio', not 50"
-log "PASS: deskphone.service active (pid $pid, user $user, RLIMIT_RTPRIO $rtprio, watchdog $(service WatchdogUSec))"
+log "PASS: deskphone.service active (pid $pid, user $user, RLIMIT_RTPRIO $rtprio, watchdog $(property WatchdogUSec))"
+on_phone systemd-analyze security --no-pager deskphone.service >"$logs/security.txt" 2>&1 || true
+log "      $(grep -o 'Overall exposure level.*' "$logs/security.txt" || echo 'systemd-analyze security: see security.txt')"
 
 # --- 4. OPTIONS. ---
 sipp_log=$logs/sipp-options.log
@@ -189,7 +194,7 @@ echo "<sip:200@$pbx;transport=udp>;auth_pass=pw200;regint=0;audio_codecs=pcmu,pc
 : >"$work/peer/contacts"
 in_ns baresip -f "$work/peer" -s -t 30 -e "/dial 101" </dev/null >"$logs/baresip.log" 2>&1 &
 peer=$!
-pids+=($peer)
+pids+=("$peer")
 for _ in $(seq 1 150); do
   grep -q '^SIP/2.0 180 ' "$logs/baresip.log" && break
   kill -0 "$peer" 2>/dev/null || break
@@ -202,10 +207,10 @@ log "PASS: a call from baresip (200) through the PBX rings the phone (180 Ringin
 wait "$peer" 2>/dev/null || true
 
 # The watchdog: still the same process well after WatchdogSec (30 s) since it started.
-watchdog_usec=$(service WatchdogUSec | sed 's/s$//')
+watchdog_usec=$(property WatchdogUSec | sed 's/s$//')
 until [ $((SECONDS - powered_on - registered_after)) -ge 45 ]; do sleep 5; done
-[ "$(service MainPID)" = "$pid" ] && [ "$(service NRestarts)" = 0 ] \
-  || fail "the phone was restarted (watchdog not fed?); NRestarts=$(service NRestarts)"
+[ "$(property MainPID)" = "$pid" ] && [ "$(property NRestarts)" = 0 ] \
+  || fail "the phone was restarted (watchdog not fed?); NRestarts=$(property NRestarts)"
 log "PASS: systemd watchdog fed (same process, no restart, after more than $watchdog_usec s)"
 
 # --- 6. Clean shutdown. ---
@@ -218,7 +223,8 @@ shutdown_took=$((SECONDS - shutdown_started))
 grep -q 'reboot: Power down' "$logs/console.log" || fail "the kernel did not power down cleanly"
 registered && fail "the phone is still registered after the shutdown (no de-REGISTER)"
 
-dd if="$disk" of="$work/root.ext4" bs=512 skip="$root_start" count="$root_sectors" conv=sparse status=none
+dd if="$disk" of="$work/root.ext4" bs=4M iflag=skip_bytes,count_bytes skip=$((root_start * 512)) \
+  count=$((root_sectors * 512)) conv=sparse status=none
 state=$(dumpe2fs -h "$work/root.ext4" 2>/dev/null | awk -F: '/^Filesystem state/ { gsub(/ /, "", $2); print $2 }')
 [ "$state" = clean ] || fail "the root file system is '$state' after the shutdown"
 debugfs -R "rdump /var/log/journal $work" "$work/root.ext4" >/dev/null 2>&1

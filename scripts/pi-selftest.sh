@@ -8,7 +8,8 @@
 # Prints one line "pi-selftest: PASS ..." or "pi-selftest: FAIL ..." and exits non-zero on failure.
 # Needs (make deps): qemu-user-static, and with `dpkg --add-architecture arm64`, libc6:arm64 and
 # libssl3:arm64 (.NET's cryptography, used for random numbers and digest authentication, loads
-# libssl at run time). Installs nothing itself.
+# libssl at run time); the ReadyToRun fallback (PI_BUILD=r2r) also libstdc++6:arm64. Installs
+# nothing itself.
 # Usage: pi-selftest.sh [PROGRAM]   (default artifacts/pi/publish/deskphone)
 set -uo pipefail
 
