@@ -23,7 +23,8 @@ out=${IMAGE_OUT:-$root/artifacts/image}
 cache=${IMAGE_CACHE:-$out/cache}
 suite=bookworm
 image=$out/deskphone.img
-boot_mib=256
+# Room for two kernels with their initrds (the old one stays until the new one is in place).
+boot_mib=192
 started=$SECONDS
 PATH="$PATH:/usr/sbin:/sbin"
 
@@ -89,7 +90,7 @@ else
   mkdir -p "$cache"
   mmdebstrap "${mmdebstrap_options[@]}" --include="$packages" "$suite" "$tarball.partial" "${sources[@]}"
   mv "$tarball.partial" "$tarball"
-  find "$cache" -name 'rootfs-*.tar' ! -name "${tarball##*/}" -delete
+  find "$cache" -name 'rootfs-*.tar*' ! -name "${tarball##*/}" -delete
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/deskphone-image.XXXXXX")
@@ -98,7 +99,17 @@ rootfs=$work/rootfs
 mkdir "$rootfs"
 tar -C "$rootfs" --numeric-owner -xpf "$tarball"
 
-# 3. Our files, the firmware and its user.
+# 3. Our files, the firmware and its user. First the files that our dpkg settings leave out
+# (path-exclude, unless a path-include takes them back), as dpkg would have done.
+slim=$here/rootfs/etc/dpkg/dpkg.cfg.d/deskphone-slim
+excluded=() included=()
+while IFS='=' read -r option pattern; do
+  case "$option" in
+    path-exclude) excluded+=(-o -path "$rootfs$pattern") ;;
+    path-include) included+=(! -path "$rootfs$pattern") ;;
+  esac
+done <"$slim"
+find "$rootfs" \( -false "${excluded[@]}" \) "${included[@]}" ! -type d -delete
 cp -r --no-preserve=ownership "$here/rootfs/." "$rootfs/"
 install -d -m 0755 "$rootfs/opt/deskphone"
 cp -r --no-preserve=ownership "$out/firmware/." "$rootfs/opt/deskphone/"
@@ -130,10 +141,10 @@ mkfs.vfat -F 32 -n DESKBOOT -C "$boot_image" $((boot_mib * 1024)) >/dev/null
 mcopy -s -m -i "$boot_image" "$rootfs"/boot/firmware/* ::/
 find "$rootfs/boot/firmware" -mindepth 1 -delete
 
-# The root gets a fifth more than its files for ext4's own metadata, and 256 MiB free for the
-# phone's data, the journal and updates.
+# The root gets 8 % more than its files for ext4's own metadata and journal, and 128 MiB free for
+# the phone's data, the journal (at most 64 MiB) and updates.
 used_mib=$(du -s --block-size=1M "$rootfs" | cut -f1)
-root_mib=$((used_mib * 6 / 5 + 256))
+root_mib=$((used_mib * 108 / 100 + 128))
 root_image=$work/root.ext4
 mke2fs -q -t ext4 -L deskroot -E root_owner=0:0 -d "$rootfs" "$root_image" "${root_mib}M"
 

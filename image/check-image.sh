@@ -125,7 +125,7 @@ append+=" ip=$phone::$pbx:255.255.255.0:deskphone:eth0:off modules_load=snd-aloo
 in_ns qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024 \
   -kernel "$work/vmlinuz" -initrd "$work/initrd.img" -append "$append" \
   -drive "file=$disk,format=raw,if=none,id=disk" -device virtio-blk-pci,drive=disk \
-  -netdev tap,id=net,ifname=tap0,script=no,downscript=no -device virtio-net-pci,netdev=net \
+  -netdev tap,id=net,ifname=tap0,script=no,downscript=no -device virtio-net-pci,netdev=net,romfile= \
   -display none -monitor none -serial "file:$logs/console.log" -no-reboot </dev/null >"$logs/qemu.log" 2>&1 &
 qemu=$!
 pids+=("$qemu")
