@@ -4,6 +4,9 @@ SHELL := /bin/bash
 
 # Debian packages the build, the lab and the tests need (see docs/ARCHITECTURE.md, "Real peers").
 DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg python3
+# The Pi firmware's cross build (Native AOT for linux-arm64) and its check under user-mode qemu.
+PI_PACKAGES := clang lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static \
+  libc6:arm64 libssl3:arm64
 CONFIGURATION ?= Debug
 
 .PHONY: help deps build test run conformance publish-pi pi-selftest image image-check clean
@@ -12,12 +15,14 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 deps: ## install the Debian packages the tests and the demo need (idempotent)
-	@scripts/deps.sh $(DEB_PACKAGES)
+	@scripts/deps.sh $(DEB_PACKAGES) $(PI_PACKAGES)
 
 build: ## build every project
 	dotnet build DeskPhone.sln -c $(CONFIGURATION) -nologo -v quiet
 
-test: deps build ## build and run every test, the interop tests against real Kamailio and baresip included
+test: deps build ## every test: unit, interop against real Kamailio and baresip, the arm64 build under qemu
+	@scripts/publish-pi.sh
+	@scripts/pi-selftest.sh
 	@scripts/test.sh $(CONFIGURATION)
 
 run: deps build ## the phone in the terminal simulator as 101, a lab PBX, and a demo peer at 200

@@ -46,6 +46,7 @@ public sealed class RegistrationTests : IDisposable
     [Fact]
     public async Task Register_WrongPassword_FailsWithCodeAndBacksOffInsteadOfHammering()
     {
+        harness.Agent.Registration.NextJitter = () => 1;
         await harness.OnLoop(harness.Agent.Registration.Start);
         await harness.Receive(Peer.Reply(harness.Transport.LastRequest(SipMethods.Register), 401, "Unauthorized", "s", (HeaderNames.WwwAuthenticate, Challenge)));
 
@@ -57,7 +58,7 @@ public sealed class RegistrationTests : IDisposable
         Assert.Equal(401, status.StatusCode);
         Assert.Equal(2, harness.Transport.Requests(SipMethods.Register).Count());
 
-        // Nothing more for the first back-off period (30 s), then exactly one new attempt.
+        // With the largest jitter, nothing more for the whole first back-off period (30 s), then exactly one new attempt.
         await harness.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(2, harness.Transport.Requests(SipMethods.Register).Count());
         await harness.Advance(TimeSpan.FromSeconds(1));
@@ -131,6 +132,113 @@ public sealed class RegistrationTests : IDisposable
         Assert.Equal(2, credentials.Count);
         Assert.Contains(credentials, c => c.Contains("realm=\"a\"") && c.Contains("algorithm=SHA-512-256") && c.Contains("nonce=\"2\""));
         Assert.Contains(credentials, c => c.Contains("realm=\"b\"") && c.Contains("algorithm=MD5"));
+    }
+
+    [Theory]
+    [InlineData(0.0, 15)]
+    [InlineData(0.5, 22.5)]
+    public async Task Register_Failure_WaitsBetweenHalfAndAllOfTheBackOffCeiling(double jitter, double seconds)
+    {
+        harness.Agent.Registration.NextJitter = () => jitter;
+        await harness.OnLoop(harness.Agent.Registration.Start);
+        await harness.Receive(Peer.Reply(harness.Transport.LastRequest(SipMethods.Register), 503, "Service Unavailable", "s"));
+
+        var status = await harness.OnLoop(() => harness.Agent.Registration.Status);
+        Assert.Equal(harness.Clock.GetUtcNow().AddSeconds(seconds), status.RetryAt);
+        await harness.Advance(TimeSpan.FromSeconds(seconds) - TimeSpan.FromMilliseconds(1));
+        Assert.Single(harness.Transport.Requests(SipMethods.Register));
+        await harness.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, harness.Transport.Requests(SipMethods.Register).Count());
+    }
+
+    [Fact]
+    public async Task Register_IntervalTooBrief_AsksAgainForTheMinimumAndKeepsIt()
+    {
+        await harness.OnLoop(harness.Agent.Registration.Start);
+        var first = harness.Transport.LastRequest(SipMethods.Register);
+
+        await harness.Receive(Peer.Reply(first, 423, "Interval Too Brief", "s", (HeaderNames.MinExpires, "7200")));
+
+        var second = harness.Transport.LastRequest(SipMethods.Register);
+        Assert.Equal("7200", second.Get(HeaderNames.Expires));
+        Assert.Equal(first.CSeq.Number + 1, second.CSeq.Number);
+        await harness.Receive(Peer.Reply(second, 200, "OK", "s", (HeaderNames.Expires, "7200")));
+        Assert.Equal(RegistrationPhase.Registered, (await harness.OnLoop(() => harness.Agent.Registration.Status)).Phase);
+
+        await harness.Advance(TimeSpan.FromSeconds(7200 - 300));
+        Assert.Equal("7200", harness.Transport.LastRequest(SipMethods.Register).Get(HeaderNames.Expires));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("60")]
+    [InlineData("banana")]
+    public async Task Register_IntervalTooBriefWithoutALongerMinimum_IsAFailure(string? minExpires)
+    {
+        await harness.OnLoop(harness.Agent.Registration.Start);
+        var reply = Peer.Reply(harness.Transport.LastRequest(SipMethods.Register), 423, "Interval Too Brief", "s");
+        if (minExpires is not null)
+        {
+            reply.Add(HeaderNames.MinExpires, minExpires);
+        }
+
+        await harness.Receive(reply);
+
+        var status = await harness.OnLoop(() => harness.Agent.Registration.Status);
+        Assert.Equal(RegistrationPhase.Failed, status.Phase);
+        Assert.Equal(423, status.StatusCode);
+        Assert.Single(harness.Transport.Requests(SipMethods.Register));
+    }
+
+    [Fact]
+    public async Task Stop_WhenRegistered_AnswersTheChallengeToTheDeRegisterAndCompletesOnItsAnswer()
+    {
+        await RegisterWithoutChallenge(expires: 3600);
+
+        var stopped = await harness.OnLoop(harness.Agent.Registration.Stop);
+        var removal = harness.Transport.LastRequest(SipMethods.Register);
+        Assert.Equal("0", removal.Get(HeaderNames.Expires));
+        Assert.False(stopped.IsCompleted);
+
+        await harness.Receive(Peer.Reply(removal, 401, "Unauthorized", "s", (HeaderNames.WwwAuthenticate, Challenge)));
+        var answered = harness.Transport.LastRequest(SipMethods.Register);
+        Assert.Equal("0", answered.Get(HeaderNames.Expires));
+        Assert.Contains("nonce=\"n1\"", answered.Get(HeaderNames.Authorization));
+        Assert.False(stopped.IsCompleted);
+
+        await harness.Receive(Peer.Reply(answered, 200, "OK", "s"));
+        await stopped.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(RegistrationPhase.Unregistered, (await harness.OnLoop(() => harness.Agent.Registration.Status)).Phase);
+        Assert.Equal(3, harness.Transport.Requests(SipMethods.Register).Count());
+    }
+
+    [Fact]
+    public async Task Stop_RegistrarSilent_CompletesWhenTheTransactionTimesOut()
+    {
+        await RegisterWithoutChallenge(expires: 3600);
+
+        var stopped = await harness.OnLoop(harness.Agent.Registration.Stop);
+        await harness.Advance(TimeSpan.FromSeconds(31));
+        Assert.False(stopped.IsCompleted);
+
+        await harness.Advance(TimeSpan.FromSeconds(1));
+        await stopped.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(2, harness.Transport.Requests(SipMethods.Register).Select(r => r.CSeq.Number).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Stop_WhenNotRegistered_SendsNothingAndCompletesAtOnce()
+    {
+        harness.Agent.Registration.NextJitter = () => 0;
+        await harness.OnLoop(harness.Agent.Registration.Start);
+        await harness.Receive(Peer.Reply(harness.Transport.LastRequest(SipMethods.Register), 403, "Forbidden", "s"));
+
+        var stopped = await harness.OnLoop(harness.Agent.Registration.Stop);
+
+        Assert.True(stopped.IsCompleted);
+        await harness.Advance(TimeSpan.FromMinutes(5));
+        Assert.Single(harness.Transport.Requests(SipMethods.Register));
     }
 
     private async Task RegisterWithoutChallenge(int expires)

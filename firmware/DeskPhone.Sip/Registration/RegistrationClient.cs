@@ -8,8 +8,11 @@ namespace DeskPhone.Sip.Registration;
 
 /// <summary>
 /// Keeps the phone registered (RFC 3261 §10.2): one Call-ID with a rising CSeq, Digest
-/// credentials on 401/407 (§22.2), a refresh before the binding expires, and on failure a retry
-/// with exponential back-off so a wrong password never hammers the PBX. Runs on the loop.
+/// credentials on 401/407 (§22.2), a longer lifetime when the registrar asks for one with 423
+/// and Min-Expires (§10.2.8), a refresh before the binding expires, and on failure a retry with
+/// exponential back-off and jitter (RFC 5626 §4.5) so a wrong password never hammers the PBX
+/// and a room of phones that lost their PBX together does not come back in lock-step.
+/// Runs on the loop.
 /// </summary>
 public sealed class RegistrationClient
 {
@@ -28,13 +31,22 @@ public sealed class RegistrationClient
     private int consecutiveFailures;
     private ITimer? nextAttempt;
     private bool stopped;
+    private int requestedExpires;
+    private TaskCompletionSource? unregistered;
 
     internal RegistrationClient(SipUserAgent agent, ILogger<RegistrationClient> logger)
     {
         this.agent = agent;
         this.logger = logger;
         challenges = agent.NewChallengeResponder();
+        requestedExpires = agent.Options.RegisterExpiresSeconds;
     }
+
+    /// <summary>
+    /// A uniform random number in [0, 1) that spreads retries (RFC 5626 §4.5); tests replace it
+    /// to make the back-off exact.
+    /// </summary>
+    internal Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
 
     /// <summary>Raised whenever <see cref="Status"/> changes. THREAD: signalling loop.</summary>
     public event Action<RegistrationStatus>? Changed;
@@ -51,22 +63,31 @@ public sealed class RegistrationClient
         Send(authorization: null);
     }
 
-    /// <summary>Stops refreshing and removes the binding (Expires: 0). THREAD: signalling loop.</summary>
-    public void Stop()
+    /// <summary>
+    /// Stops refreshing and removes the binding (Expires: 0), answering a challenge to the
+    /// de-REGISTER like any other. The task completes on the loop when the registrar has given
+    /// its final answer or the transaction has timed out (Timer F); at once when not registered.
+    /// THREAD: signalling loop.
+    /// </summary>
+    public Task Stop()
     {
         stopped = true;
         nextAttempt?.Dispose();
-        if (Status.Phase == RegistrationPhase.Registered)
+        var wasRegistered = Status.Phase == RegistrationPhase.Registered;
+        SetStatus(RegistrationStatus.Initial);
+        if (!wasRegistered)
         {
-            Send(authorization: null, expires: 0);
+            return Task.CompletedTask;
         }
 
-        SetStatus(RegistrationStatus.Initial);
+        unregistered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Send(authorization: null, expires: 0);
+        return unregistered.Task;
     }
 
     private void Send(IReadOnlyList<SipHeader>? authorization, int? expires = null)
     {
-        var lifetime = expires ?? agent.Options.RegisterExpiresSeconds;
+        var lifetime = expires ?? requestedExpires;
         var aor = new NameAddress(agent.Options.DisplayName, agent.AddressOfRecord, new Dictionary<string, string?>());
         var request = agent.NewRequest(SipMethods.Register, $"sip:{agent.Options.Domain}", aor.WithTag(fromTag), aor, callId, ++sequence);
         request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
@@ -88,8 +109,19 @@ public sealed class RegistrationClient
 
     private void OnResponse(SipRequest request, SipResponse response, int lifetime)
     {
-        if (response.IsProvisional || lifetime == 0)
+        if (response.IsProvisional)
         {
+            return;
+        }
+
+        if (response.StatusCode is 401 or 407 && TryAnswerChallenge(request, response, lifetime))
+        {
+            return;
+        }
+
+        if (lifetime == 0)
+        {
+            OnUnregistered(response.StatusCode, response.ReasonPhrase);
             return;
         }
 
@@ -99,12 +131,34 @@ public sealed class RegistrationClient
             return;
         }
 
-        if (response.StatusCode is 401 or 407 && TryAnswerChallenge(request, response, lifetime))
+        if (response.StatusCode == 423 && TryLengthenLifetime(response, lifetime))
         {
             return;
         }
 
         OnFailure(response.StatusCode, response.ReasonPhrase, lifetime);
+    }
+
+    /// <summary>RFC 3261 §10.2.8: 423 Interval Too Brief names the shortest lifetime accepted.</summary>
+    private bool TryLengthenLifetime(SipResponse response, int lifetime)
+    {
+        if (!int.TryParse(response.Get(HeaderNames.MinExpires), NumberStyles.None, CultureInfo.InvariantCulture, out var minimum)
+            || minimum <= lifetime)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Registrar requires a registration of at least {Minimum} s; asked {Lifetime} s", minimum, lifetime);
+        requestedExpires = minimum;
+        Send(authorization: null);
+        return true;
+    }
+
+    private void OnUnregistered(int code, string reason)
+    {
+        logger.LogInformation("Unregistered: {Code} {Reason}", code, reason);
+        unregistered?.TrySetResult();
+        unregistered = null;
     }
 
     private bool TryAnswerChallenge(SipRequest request, SipResponse response, int lifetime)
@@ -151,17 +205,33 @@ public sealed class RegistrationClient
 
     private void OnFailure(int code, string reason, int lifetime)
     {
-        if (lifetime == 0 || stopped)
+        if (lifetime == 0)
+        {
+            OnUnregistered(code, reason);
+            return;
+        }
+
+        if (stopped)
         {
             return;
         }
 
         consecutiveFailures++;
         challenges.Reset();
-        var delay = TimeSpan.FromTicks(Math.Min(FirstRetryDelay.Ticks << Math.Min(consecutiveFailures - 1, 16), MaxRetryDelay.Ticks));
+        var delay = RetryDelay();
         logger.LogWarning("Registration failed: {Code} {Reason}; retrying in {Delay}", code, reason, delay);
         SetStatus(new RegistrationStatus(RegistrationPhase.Failed, code, reason, RetryAt: agent.Loop.Time.GetUtcNow() + delay));
         Schedule(delay);
+    }
+
+    /// <summary>
+    /// RFC 5626 §4.5: the ceiling doubles with each consecutive failure up to the maximum, and
+    /// the wait is a random point between half the ceiling and the ceiling.
+    /// </summary>
+    private TimeSpan RetryDelay()
+    {
+        var ceiling = Math.Min(FirstRetryDelay.Ticks << Math.Min(consecutiveFailures - 1, 16), MaxRetryDelay.Ticks);
+        return TimeSpan.FromTicks((long)(ceiling * (0.5 + (NextJitter() / 2))));
     }
 
     private void Schedule(TimeSpan delay)

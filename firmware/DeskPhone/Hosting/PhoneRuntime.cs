@@ -22,9 +22,11 @@ namespace DeskPhone.Hosting;
 public sealed class PhoneRuntime : IAsyncDisposable
 {
     private readonly UdpSipTransport transport;
+    private readonly ILogger logger;
 
     private PhoneRuntime(DeskPhoneSettings settings, IPhoneHardware hardware, ILoggerFactory loggers, TimeProvider time)
     {
+        logger = loggers.CreateLogger<PhoneRuntime>();
         Loop = new SignallingLoop(time, loggers.CreateLogger<SignallingLoop>());
         transport = new UdpSipTransport(new IPEndPoint(IPAddress.Parse(settings.Sip.ListenAddress), settings.Sip.ListenPort), loggers.CreateLogger<UdpSipTransport>());
         Agent = new SipUserAgent(
@@ -130,14 +132,25 @@ public sealed class PhoneRuntime : IAsyncDisposable
         return (runtime, null);
     }
 
-    /// <summary>Sends the de-REGISTER, then stops audio, signalling and sockets.</summary>
+    /// <summary>
+    /// Longest wait for the registrar to confirm the de-REGISTER at shutdown: a challenge and
+    /// its answer take two round trips; a registrar that does not answer must not hold up a
+    /// reboot for Timer F's 32 s (the binding then simply expires).
+    /// </summary>
+    private static readonly TimeSpan UnregisterWait = TimeSpan.FromSeconds(4);
+
+    /// <summary>Removes the registration (waiting for the registrar, bounded), then stops audio, signalling and sockets.</summary>
     public async ValueTask DisposeAsync()
     {
-        await Loop.InvokeAsync(() =>
+        var unregistered = await Loop.InvokeAsync(() =>
         {
             Phone.Dispose();
-            Agent.Registration.Stop();
+            return Agent.Registration.Stop();
         });
+        if (!await WaitAsync(unregistered, UnregisterWait))
+        {
+            logger.LogWarning("The registrar did not confirm the de-registration within {Wait}; stopping anyway", UnregisterWait);
+        }
 
         Hardware.Audio.Stop();
         await Loop.InvokeAsync(Agent.Dispose);
@@ -147,5 +160,22 @@ public sealed class PhoneRuntime : IAsyncDisposable
         History.Dispose();
         Messages.Dispose();
         Hardware.Dispose();
+    }
+
+    /// <summary>
+    /// Waits on the wall clock, not the loop's: a shutdown must end even when the loop's clock
+    /// is a test's fake one that nobody advances any more.
+    /// </summary>
+    private static async Task<bool> WaitAsync(Task task, TimeSpan limit)
+    {
+        try
+        {
+            await task.WaitAsync(limit, TimeProvider.System);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 }

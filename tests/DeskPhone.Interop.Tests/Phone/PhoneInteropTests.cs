@@ -29,6 +29,19 @@ public sealed class PhoneInteropTests(KamailioLab lab, ITestOutputHelper output)
     });
 
     [Fact]
+    public Task Phone_ShutDown_RemovesItsBindingWithAnAuthenticatedDeRegister() => lab.RunWithLogAsync(output, async () =>
+    {
+        var phone = LabPhone.Start(lab, "112");
+        await phone.WaitForScreenAsync("Registered");
+        Assert.NotEmpty(await lab.RegisteredContactsAsync("112"));
+
+        // The lab PBX challenges every REGISTER, the de-REGISTER (Expires: 0) included.
+        await phone.DisposeAsync();
+
+        Assert.Empty(await lab.RegisteredContactsAsync("112"));
+    });
+
+    [Fact]
     public Task Phone_WrongPassword_ShowsFailureWithCode_AndDoesNotRetryAtOnce() => lab.RunWithLogAsync(output, async () =>
     {
         await using var phone = LabPhone.Start(lab, "111", password: "not-the-password");
