@@ -7,6 +7,10 @@ DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg python3
 # The Pi firmware's cross build (Native AOT for linux-arm64) and its check under user-mode qemu.
 PI_PACKAGES := clang lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static \
   libc6:arm64 libssl3:arm64
+# `make image` and `make image-check` only (long; not part of `make test`).
+IMAGE_PACKAGES := mmdebstrap arch-test qemu-user-static dosfstools mtools e2fsprogs fdisk passwd systemd
+IMAGE_CHECK_PACKAGES := qemu-system-arm kamailio baresip-core sip-tester mtools fdisk e2fsprogs \
+  openssh-client iproute2 systemd
 CONFIGURATION ?= Debug
 
 .PHONY: help deps build test run conformance publish-pi pi-selftest image image-check clean
@@ -38,9 +42,11 @@ pi-selftest: publish-pi ## the arm64 firmware's --self-test under qemu-aarch64-s
 	@scripts/pi-selftest.sh
 
 image: ## the Raspberry Pi SD-card image (long; see image/README.md)
+	@scripts/deps.sh $(IMAGE_PACKAGES)
 	@image/build-image.sh
 
 image-check: ## boot the image under qemu-system-aarch64 inside a closed network namespace
+	@scripts/deps.sh $(IMAGE_CHECK_PACKAGES)
 	@image/check-image.sh
 
 clean: ## remove build output and the demo's working folder

@@ -11,7 +11,7 @@
 #  4. the raw image: MBR, a FAT32 boot partition (Pi firmware, kernel, initrd, config.txt) and an
 #     ext4 root, each written as a file system image and copied in, so nothing is mounted.
 #
-# Needs root (the root file system's owners and device nodes) and, from `make deps`: mmdebstrap,
+# Needs root (the root file system's owners and device nodes) and (installed by `make image`): mmdebstrap,
 # arch-test, qemu-user-static (arm64 package scripts run through binfmt_misc), dosfstools, mtools,
 # e2fsprogs, fdisk. Environment: IMAGE_OUT (default artifacts/image), IMAGE_CACHE (default
 # IMAGE_OUT/cache), PI_BUILD (aot or r2r, passed to publish-pi.sh).
@@ -36,7 +36,7 @@ die() {
 
 [ "$(id -u)" = 0 ] || die "needs root (owners and device nodes of the root file system): run it as root"
 for tool in mmdebstrap arch-test qemu-aarch64-static mkfs.vfat mcopy mke2fs sfdisk systemctl useradd; do
-  command -v "$tool" >/dev/null || die "$tool is missing: run 'make deps'"
+  command -v "$tool" >/dev/null || die "$tool is missing: run 'make image' (it installs what it needs)"
 done
 
 # arm64 package scripts run under qemu-user through binfmt_misc. Debian registers it at boot

@@ -16,7 +16,7 @@
 # 10.0.2.15, set by `ip=` on the kernel command line). Nothing can reach an address outside it.
 # Logs (serial console, PBX, baresip, the phone's journal) are kept in artifacts/image/check/.
 #
-# Needs root (namespace, tap device) and, from `make deps`: qemu-system-arm, kamailio,
+# Needs root (namespace, tap device) and (installed by `make image-check`): qemu-system-arm, kamailio,
 # baresip-core, sip-tester, mtools, fdisk, e2fsprogs, openssh-client.
 # Without KVM (an x86 machine emulating arm64) the virtual machine is slow: minutes, not seconds.
 # Usage: check-image.sh [IMAGE]   (default artifacts/image/deskphone.img)
@@ -41,7 +41,7 @@ fail() {
 
 [ "$(id -u)" = 0 ] || fail "needs root (network namespace and tap device)"
 for tool in qemu-system-aarch64 kamailio kamcmd baresip sipp mcopy mdir sfdisk debugfs dumpe2fs ssh ssh-keygen journalctl ip; do
-  command -v "$tool" >/dev/null || fail "$tool is missing: run 'make deps'"
+  command -v "$tool" >/dev/null || fail "$tool is missing: run 'make image-check' (it installs what it needs)"
 done
 [ -f "$image" ] || fail "$image does not exist: run 'make image'"
 

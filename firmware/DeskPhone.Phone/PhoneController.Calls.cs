@@ -22,6 +22,18 @@ public sealed partial class PhoneController
             return;
         }
 
+        PlaceCall(number);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="number"/> (an extension, a number, or a SIP URI) from whatever screen
+    /// the phone is on; the call screens take over.
+    /// </summary>
+    private void PlaceCall(string number)
+    {
+        interDigitTimer?.Dispose();
+        endedTimer?.Dispose();
+        SuspendMessages();
         media = audio.OpenSession();
         call = agent.Dial(number, media.CreateOffer());
         callStarted = loop.Time.GetUtcNow();
