@@ -18,7 +18,8 @@ namespace DeskPhone.Media;
 /// Threads: the phone-loop thread opens, starts, stops and disposes it and calls
 /// <see cref="SendDigit"/>; the audio thread calls <see cref="ReadPlayoutFrame"/> and
 /// <see cref="SendCaptureFrame"/>; a receive thread owned by the stream ("RTP receive") blocks on
-/// the socket from open to dispose, parses packets, fills the jitter buffer and raises
+/// the socket from open to dispose, parses packets, fills the jitter buffer (decoding happens at
+/// playout, on the audio thread) and raises
 /// <see cref="DigitReceived"/>. The threads meet only through the lock-free
 /// <see cref="JitterBuffer"/> and digit queue, and volatile references.
 /// </para>
@@ -31,6 +32,9 @@ public sealed class RtpStream : IDisposable
     // Largest payload we send: 20 ms of G.711 or G.722 is 160 octets.
     private const int MaxPayloadBytes = 160;
 
+    // Largest payload we buffer: one Opus frame may take 1275 octets (RFC 6716 §3.2.1).
+    private const int MaxReceivedPayloadBytes = 1275;
+
     // RFC 4733 §2.3: the power level of the tone the event stands for, as -dBm0.
     private const byte DtmfVolume = 10;
 
@@ -40,6 +44,8 @@ public sealed class RtpStream : IDisposable
     private readonly Thread _receiveThread;
     private readonly AudioFormat _format;
     private readonly JitterBuffer _jitterBuffer;
+    private readonly Playout _playout;
+    private readonly long _openedTimestamp;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -67,7 +73,9 @@ public sealed class RtpStream : IDisposable
         _format = format;
         _timeProvider = timeProvider;
         _logger = logger;
-        _jitterBuffer = new JitterBuffer(format.FrameSamples);
+        _jitterBuffer = new JitterBuffer(MaxReceivedPayloadBytes);
+        _playout = new Playout(_jitterBuffer, format);
+        _openedTimestamp = timeProvider.GetTimestamp();
         _inBandFrame = new short[format.FrameSamples];
         _inBandTone = new ToneGenerator(format.SampleRate);
         int digitPackets = Packets(options.DtmfDigitDuration);
@@ -211,18 +219,20 @@ public sealed class RtpStream : IDisposable
     }
 
     /// <summary>
-    /// Fills <paramref name="frame"/> with the next received frame, or silence. Audio thread.
+    /// Fills <paramref name="frame"/> with the next received frame from the jitter buffer, decoded
+    /// here, or its concealment when it is missing, or silence. Audio thread.
     /// REAL-TIME: no allocation, no lock, no logging.
     /// </summary>
     public void ReadPlayoutFrame(Span<short> frame)
     {
-        // Read even when not receiving so frames buffered before a hold are not played after it.
-        _jitterBuffer.Read(frame);
-        StreamSettings? settings = Volatile.Read(ref _settings);
-        if (settings is null || !settings.Direction.Receives())
+        if (frame.Length != _format.FrameSamples)
         {
-            frame.Clear();
+            throw new ArgumentException($"Frame must hold {_format.FrameSamples} samples.", nameof(frame));
         }
+
+        // Drained even when not receiving so frames buffered before a hold are not played after it.
+        StreamSettings? settings = Volatile.Read(ref _settings);
+        _playout.Read(settings is not null && settings.Direction.Receives() ? settings.Decoder : null, frame);
     }
 
     /// <summary>
@@ -347,7 +357,6 @@ public sealed class RtpStream : IDisposable
     private void ReceiveLoop()
     {
         byte[] buffer = new byte[ReceiveBufferBytes];
-        short[] decoded = new short[_format.FrameSamples];
         var source = new SocketAddress(_socket.AddressFamily, SocketAddress.GetMaximumAddressSize(_socket.AddressFamily));
         while (!_disposed)
         {
@@ -367,11 +376,11 @@ public sealed class RtpStream : IDisposable
                 continue;
             }
 
-            OnDatagram(buffer.AsSpan(0, length), source, decoded);
+            OnDatagram(buffer.AsSpan(0, length), source);
         }
     }
 
-    private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress source, short[] decoded)
+    private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress source)
     {
         StreamSettings? settings = Volatile.Read(ref _settings);
         if (settings is null || !RtpPacket.TryRead(datagram, out RtpHeader header, out ReadOnlySpan<byte> payload))
@@ -395,9 +404,10 @@ public sealed class RtpStream : IDisposable
         Interlocked.Increment(ref _packetsReceived);
         Interlocked.Exchange(ref _lastReceivedTicks, _timeProvider.GetUtcNow().UtcTicks);
         Latch(settings, source);
-        if (settings.Direction.Receives() && settings.Decoder.TryDecode(payload, decoded))
+        if (settings.Direction.Receives())
         {
-            _jitterBuffer.Put(header.SequenceNumber, decoded);
+            long arrival = _timeProvider.GetElapsedTime(_openedTimestamp).Ticks / TimeSpan.TicksPerMicrosecond;
+            _jitterBuffer.Put(header.SequenceNumber, new PacketArrival(header.Timestamp, CodecFormats.RtpClockRate, arrival), payload);
         }
     }
 
@@ -430,7 +440,7 @@ public sealed class RtpStream : IDisposable
 
     /// <summary>
     /// One negotiation's settings, replaced as a whole so the audio and receive threads always
-    /// see a consistent set. The encoder belongs to the audio thread, the decoder and digit
+    /// see a consistent set. The encoder and decoder belong to the audio thread, the digit
     /// receiver to the receive thread.
     /// </summary>
     private sealed class StreamSettings

@@ -89,7 +89,7 @@ public sealed partial class PhoneController
     /// <summary>A short burst of the ringer, never while a call or a lifted handset could hear it.</summary>
     private void Alert()
     {
-        if (call is not null || View.OffHook)
+        if (current is not null || View.OffHook)
         {
             return;
         }
@@ -98,19 +98,18 @@ public sealed partial class PhoneController
         hardware.Ringer.StartRinging();
         alertTimer = loop.Schedule(MessageAlertTime, () =>
         {
-            if (call is null)
+            if (current is null)
             {
                 hardware.Ringer.StopRinging();
             }
         });
     }
 
-    /// <summary>Keeps the message LED and the unread count in <see cref="View"/> in step with the store.</summary>
+    /// <summary>Keeps the unread count in <see cref="View"/>, and so the message LED, in step with the store.</summary>
     private void UpdateUnread()
     {
-        var unread = messages.UnreadCount;
-        hardware.Indicators.SetMessageWaiting(unread > 0);
-        View = View with { UnreadMessages = unread };
+        View = View with { UnreadMessages = messages.UnreadCount };
+        UpdateMessageWaiting();
     }
 
     /// <summary>Stores the text (state "sending") and sends it; false when it could not be stored.</summary>

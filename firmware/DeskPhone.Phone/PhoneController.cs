@@ -29,9 +29,6 @@ public sealed partial class PhoneController : IDisposable
     private readonly ITimer screenTick;
     private ITimer? interDigitTimer;
     private ITimer? endedTimer;
-    private SipCall? call;
-    private IMediaSession? media;
-    private DateTimeOffset callStarted;
 
     /// <param name="messages">The open message store; the caller keeps ownership and disposes it after the loop stops.</param>
     /// <param name="contacts">Names and picks for the message screens; none by default.</param>
@@ -83,6 +80,7 @@ public sealed partial class PhoneController : IDisposable
     {
         hardware.Display.SetBacklight(true);
         View = View with { MissedCalls = History.UnseenMissed };
+        History.Changed += OnHistoryChanged;
         UpdateUnread();
         Render();
         agent.Registration.Start();
@@ -95,7 +93,12 @@ public sealed partial class PhoneController : IDisposable
         endedTimer?.Dispose();
         alertTimer?.Dispose();
         cycleTimer?.Dispose();
-        media?.Dispose();
+        noticeTimer?.Dispose();
+        transferDigitTimer?.Dispose();
+        transferPrefixTimer?.Dispose();
+        consultationTimer?.Dispose();
+        current?.Media.Dispose();
+        other?.Media.Dispose();
     }
 
     private void OnHook(bool offHook)
@@ -113,11 +116,23 @@ public sealed partial class PhoneController : IDisposable
 
     private void OnOffHook()
     {
+        if (current is { } leg && leg.Sip.Direction == CallDirection.Incoming && leg.ConnectedAt is null)
+        {
+            AnswerIncoming();
+            return;
+        }
+
+        if (current is { ConnectedAt: not null, HeldByUs: true } held)
+        {
+            // Back to a call left on hold (or recalled after a failed transfer).
+            hardware.Ringer.StopRinging();
+            SetHold(held, false);
+            ShowCurrent();
+            return;
+        }
+
         switch (View.Mode)
         {
-            case PhoneMode.Incoming:
-                AnswerIncoming();
-                break;
             case PhoneMode.Dialing when View.Digits.Length > 0:
                 // Digits typed on hook: lifting the handset dials them.
                 DialCollected();
@@ -130,17 +145,23 @@ public sealed partial class PhoneController : IDisposable
                 SuspendMessages();
                 StartDialing();
                 break;
+            case PhoneMode.History or PhoneMode.Contacts:
+                OnDirectoryOffHook();
+                break;
         }
     }
 
     private void OnOnHook()
     {
+        if (current is { } leg)
+        {
+            OnOnHookInCall(leg);
+            return;
+        }
+
         switch (View.Mode)
         {
-            case PhoneMode.Calling or PhoneMode.RingingOut or PhoneMode.Connected:
-                call!.Hangup();
-                break;
-            case PhoneMode.Incoming or PhoneMode.Messages:
+            case PhoneMode.Messages or PhoneMode.History or PhoneMode.Contacts:
                 Publish(View);
                 break;
             default:
@@ -157,9 +178,33 @@ public sealed partial class PhoneController : IDisposable
             return;
         }
 
+        if (current is not null)
+        {
+            OnCallKey(key);
+            return;
+        }
+
+        if (View.Mode == PhoneMode.Menu && View.Menu is { } menu)
+        {
+            OnMenuKey(menu, key);
+            return;
+        }
+
         if (View.Mode == PhoneMode.Messages)
         {
             OnMessageKey(key);
+            return;
+        }
+
+        if (View.Mode == PhoneMode.History)
+        {
+            OnHistoryKey(key);
+            return;
+        }
+
+        if (View.Mode == PhoneMode.Contacts)
+        {
+            OnPhonebookKey(key);
             return;
         }
 
@@ -179,33 +224,34 @@ public sealed partial class PhoneController : IDisposable
                 Publish(View with { Digits = View.Digits[..^1] });
                 RestartInterDigitTimer();
                 break;
-            case PhoneMode.Incoming when key is PhoneKey.Send or PhoneKey.Ok:
-                AnswerIncoming();
+            case PhoneMode.Idle or PhoneMode.Ended when key == PhoneKey.Send:
+                Redial();
+                break;
+            case PhoneMode.Idle or PhoneMode.Ended when key == PhoneKey.More:
+                OpenMenu([MenuItem.DoNotDisturb]);
                 break;
             case PhoneMode.Idle or PhoneMode.Ended when key == PhoneKey.Messages:
                 OpenMessages();
                 break;
-            case PhoneMode.Idle when key == PhoneKey.History:
-                History.MarkMissedSeen();
-                Publish(View with { MissedCalls = 0 });
+            case PhoneMode.Idle or PhoneMode.Ended when key == PhoneKey.History:
+            case PhoneMode.Idle when key == PhoneKey.Ok && View.MissedCalls > 0:
+                OpenHistory();
+                break;
+            case PhoneMode.Idle or PhoneMode.Ended when key == PhoneKey.Contacts:
+                OpenPhonebook();
                 break;
         }
     }
 
     private void OnEndKey()
     {
-        switch (View.Mode)
+        if (current is { } leg)
         {
-            case PhoneMode.Calling or PhoneMode.RingingOut or PhoneMode.Connected:
-                call!.Hangup();
-                break;
-            case PhoneMode.Incoming:
-                call!.Reject(486, "Busy Here");
-                break;
-            default:
-                GoIdle();
-                break;
+            OnEndKeyInCall(leg);
+            return;
         }
+
+        GoIdle();
     }
 
     private void StartDialing()
@@ -247,7 +293,21 @@ public sealed partial class PhoneController : IDisposable
         audio.PlayTone(CallProgressTone.None);
         hardware.Ringer.StopRinging();
         hardware.Indicators.SetLine(LineIndicator.Off);
-        View = View with { Digits = string.Empty, PeerName = null, PeerNumber = null, ConnectedAt = null, EndedText = null, MissedCalls = History.UnseenMissed };
+        View = View with
+        {
+            Digits = string.Empty,
+            PeerName = null,
+            PeerNumber = null,
+            ConnectedAt = null,
+            EndedText = null,
+            MissedCalls = History.UnseenMissed,
+            Flags = CallFlags.None,
+            HeldSince = null,
+            Other = null,
+            TransferEntry = null,
+            Menu = null,
+            Notice = null,
+        };
         if (TakeResumeScreen() is { } resumed)
         {
             ShowScreen(resumed);

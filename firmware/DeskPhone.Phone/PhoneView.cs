@@ -26,6 +26,21 @@ public enum PhoneMode
 
     /// <summary>One of the message screens, named by <see cref="PhoneView.MessageScreen"/>.</summary>
     Messages,
+
+    /// <summary>The call history list or one call of it, named by <see cref="PhoneView.DirectoryScreen"/>.</summary>
+    History,
+
+    /// <summary>The phonebook list or one contact of it, named by <see cref="PhoneView.DirectoryScreen"/>.</summary>
+    Contacts,
+
+    /// <summary>During a call: typing the number to transfer it to (<see cref="PhoneView.TransferEntry"/>).</summary>
+    TransferEntry,
+
+    /// <summary>A transfer we asked for is under way; the call is off the handset meanwhile.</summary>
+    Transferring,
+
+    /// <summary>The More menu (<see cref="PhoneView.Menu"/>), in a call or on the idle screen.</summary>
+    Menu,
 }
 
 /// <summary>
@@ -44,4 +59,12 @@ public sealed record PhoneView(
     string? EndedText = null,
     int MissedCalls = 0,
     int UnreadMessages = 0,
-    MessageScreen? MessageScreen = null);
+    MessageScreen? MessageScreen = null,
+    DirectoryScreen? DirectoryScreen = null,
+    CallFlags Flags = default,
+    DateTimeOffset? HeldSince = null,
+    OtherCall? Other = null,
+    TransferEntry? TransferEntry = null,
+    PhoneMenu? Menu = null,
+    string? Notice = null,
+    bool DoNotDisturb = false);

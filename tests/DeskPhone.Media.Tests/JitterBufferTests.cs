@@ -2,132 +2,111 @@ using DeskPhone.Media.Rtp;
 
 namespace DeskPhone.Media.Tests;
 
+/// <summary>Ordering, duplicates, late packets, loss and bounds of the jitter buffer, packet by packet.</summary>
 public sealed class JitterBufferTests
 {
-    private const int FrameSamples = 160;
-    private readonly JitterBuffer _buffer = new(FrameSamples);
+    private readonly JitterBuffer _buffer = new(JitterFrames.PayloadBytes);
 
-    /// <summary>Non-zero sample value that identifies the frame of a sequence number.</summary>
-    private static short? Mark(int sequence) => (short)((sequence % 30000) + 1);
+    private JitterBufferPut Put(int sequence) => JitterFrames.Put(_buffer, sequence);
 
-    private JitterBufferPut Put(int sequence) =>
-        _buffer.Put((ushort)sequence, Enumerable.Repeat(Mark(sequence)!.Value, FrameSamples).ToArray());
+    /// <summary>Pops one period: the sequence number of the frame played, or the reason there is none.</summary>
+    private (JitterPop Pop, int? Sequence) Pop() => JitterFrames.Pop(_buffer);
 
-    /// <summary>Reads one frame: its mark, or null for silence.</summary>
-    private short? Read()
+    private int? Played() => Pop().Sequence;
+
+    [Fact]
+    public void Pop_BeforeAnyPacket_IsIdle()
     {
-        var frame = new short[FrameSamples];
-        bool audio = _buffer.Read(frame);
-        Assert.All(frame, sample => Assert.Equal(frame[0], sample));
-        Assert.Equal(audio, frame[0] != 0);
-        return audio ? frame[0] : null;
+        Assert.Equal((JitterPop.Idle, null), Pop());
     }
 
     [Fact]
-    public void Read_BeforePrefill_PlaysSilence()
+    public void Pop_AfterOneFrame_PlaysItAtOnceWithoutJitter()
     {
-        Assert.Null(Read());
         Assert.Equal(JitterBufferPut.Accepted, Put(10));
-        Assert.Null(Read());
+
+        Assert.Equal((JitterPop.Frame, 10), Pop());
+        Assert.Equal(1, _buffer.TargetFrames);
     }
 
     [Fact]
-    public void Read_AfterTwoFrames_PlaysThemInOrder()
-    {
-        Put(10);
-        Put(11);
-
-        Assert.Equal(Mark(10), Read());
-        Assert.Equal(Mark(11), Read());
-    }
-
-    [Fact]
-    public void Read_WhenPacketsArriveReordered_PlaysInSequenceOrder()
+    public void Pop_WhenPacketsArriveReordered_PlaysInSequenceOrder()
     {
         Put(12);
         Put(10);
         Put(11);
 
-        Assert.Equal([Mark(10), Mark(11), Mark(12)], new[] { Read(), Read(), Read() });
+        Assert.Equal([10, 11, 12], new[] { Played(), Played(), Played() });
     }
 
     [Fact]
-    public void Put_Duplicate_IsRejectedAndPlayedOnce()
+    public void Put_Duplicate_IsRejectedCountedAndPlayedOnce()
     {
         Put(10);
         Assert.Equal(JitterBufferPut.Duplicate, Put(10));
         Put(11);
         Put(12);
 
-        Assert.Equal([Mark(10), Mark(11), Mark(12)], new[] { Read(), Read(), Read() });
+        Assert.Equal([10, 11, 12], new[] { Played(), Played(), Played() });
+        Assert.Equal(1, _buffer.Duplicates);
     }
 
     [Fact]
-    public void Put_AfterItsPlayoutTime_IsLate()
+    public void Put_AfterItsPlayoutTime_IsLateAndCounted()
     {
         Put(10);
         Put(11);
         Put(13);
-        Assert.Equal(Mark(10), Read());
-        Assert.Equal(Mark(11), Read());
-        Assert.Null(Read());
+        Assert.Equal((JitterPop.Frame, 10), Pop());
+        Assert.Equal((JitterPop.Frame, 11), Pop());
+        Assert.Equal((JitterPop.Lost, null), Pop());
 
         Assert.Equal(JitterBufferPut.Late, Put(12));
-        Assert.Equal(Mark(13), Read());
+        Assert.Equal((JitterPop.Frame, 13), Pop());
+        Assert.Equal(1, _buffer.Late);
+        Assert.Equal(1, _buffer.Lost);
     }
 
     [Fact]
-    public void Read_WhenAFrameIsLost_PlaysSilenceThenContinues()
+    public void Pop_OnUnderrun_WaitsWithoutSkippingTheLateFrame()
     {
         Put(10);
+        Played();
+
+        Assert.Equal((JitterPop.Underrun, null), Pop());
+        Assert.Equal((JitterPop.Underrun, null), Pop());
+        Assert.Equal(JitterBufferPut.Accepted, Put(11));
         Put(12);
 
-        Assert.Equal([Mark(10), null, Mark(12)], new[] { Read(), Read(), Read() });
+        Assert.Equal([11, 12], new[] { Played(), Played() });
+        Assert.Equal(1, _buffer.Underruns);
     }
 
     [Fact]
-    public void Read_OnUnderrun_WaitsForPrefillWithoutSkippingTheLateFrame()
+    public void Pop_AfterUnderrun_NeverReplaysAFrameAlreadyPlayed()
     {
         Put(10);
         Put(11);
-        Read();
-        Read();
-
-        Assert.Null(Read());
-        Assert.Equal(JitterBufferPut.Accepted, Put(12));
-        Assert.Null(Read());
-        Put(13);
-
-        Assert.Equal([Mark(12), Mark(13)], new[] { Read(), Read() });
-    }
-
-    [Fact]
-    public void Read_AfterUnderrun_NeverReplaysAFrameAlreadyPlayed()
-    {
-        Put(10);
-        Put(11);
-        Read();
-        Read();
-        Read();
+        Played();
+        Played();
+        Pop();
 
         Put(11);
         Put(12);
         Put(13);
 
-        Assert.Equal([Mark(12), Mark(13)], new[] { Read(), Read() });
+        Assert.Equal([12, 13], new[] { Played(), Played() });
     }
 
     [Fact]
-    public void Read_AcrossSequenceWrap_KeepsOrder()
+    public void Pop_AcrossSequenceWrap_KeepsOrder()
     {
         Put(65534);
         Put(0);
         Put(65535);
         Put(1);
 
-        Assert.Equal(
-            [Mark(65534), Mark(65535), Mark(0), Mark(1)],
-            new[] { Read(), Read(), Read(), Read() });
+        Assert.Equal([65534, 65535, 0, 1], new[] { Played(), Played(), Played(), Played() });
     }
 
     [Fact]
@@ -135,36 +114,62 @@ public sealed class JitterBufferTests
     {
         Put(10);
         Put(11);
-        Read();
+        Played();
 
         Assert.Equal(JitterBufferPut.TooEarly, Put(11 + JitterBuffer.SlotCount));
+        Assert.Equal(1, _buffer.TooEarly);
     }
 
     [Fact]
-    public void Read_WhenBufferRunsDeep_DropsOldestToBoundLatency()
+    public void Pop_WhenTheSenderRestartsItsNumbering_ResyncsAfterTheBufferDrains()
     {
-        for (int sequence = 100; sequence < 100 + 12; sequence++)
+        Put(40000);
+        Played();
+        Assert.Equal(JitterBufferPut.Late, Put(20000));
+        Assert.Equal(JitterPop.Underrun, Pop().Pop);
+
+        Put(20000);
+        Put(20001);
+
+        Assert.Equal([20000, 20001], new[] { Played(), Played() });
+    }
+
+    [Fact]
+    public void Pop_WhenABurstExceedsTheMaximumDepth_DropsTheOldestAtOnce()
+    {
+        for (int sequence = 100; sequence < 100 + JitterBuffer.MaxDepthFrames + 4; sequence++)
         {
             Put(sequence);
         }
 
-        short? first = Read();
+        int? first = Played();
 
-        Assert.True(first > Mark(100), $"played {first}: the backlog was not trimmed");
-        var played = new List<short?> { first };
-        for (int i = 0; i < 12; i++)
-        {
-            played.Add(Read());
-        }
-
-        short?[] audio = played.Where(mark => mark is not null).ToArray();
-        Assert.Equal(audio.OrderBy(mark => mark), audio);
-        Assert.Equal(Mark(111), audio[^1]);
+        Assert.Equal(104, first);
+        Assert.True(_buffer.Skipped);
+        Assert.Equal(4, _buffer.Dropped);
     }
 
     [Fact]
-    public void Put_WrongFrameSize_IsRejected()
+    public void Put_EmptyOrOversizedPayload_IsRejected()
     {
-        Assert.Equal(JitterBufferPut.WrongSize, _buffer.Put(1, new short[80]));
+        var arrival = new PacketArrival(0, 8000, 0);
+
+        Assert.Equal(JitterBufferPut.WrongSize, _buffer.Put(1, arrival, []));
+        Assert.Equal(JitterBufferPut.WrongSize, _buffer.Put(1, arrival, new byte[JitterFrames.PayloadBytes + 1]));
+    }
+
+    [Fact]
+    public void TryPeekNext_AfterALostFrame_GivesTheFollowingOneWithoutTakingIt()
+    {
+        Put(10);
+        Put(12);
+        Played();
+        Assert.Equal(JitterPop.Lost, Pop().Pop);
+
+        var peeked = new byte[JitterFrames.PayloadBytes];
+        Assert.True(_buffer.TryPeekNext(peeked, out int length));
+
+        Assert.Equal(12, JitterFrames.SequenceOf(peeked.AsSpan(0, length)));
+        Assert.Equal(12, Played());
     }
 }

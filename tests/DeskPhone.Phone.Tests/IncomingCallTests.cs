@@ -19,7 +19,7 @@ public sealed class IncomingCallTests : IDisposable
 
         Assert.True(rig.Hardware.Ringer.IsRinging);
         Assert.Single(rig.Transport.Responses(180));
-        Assert.Equal(["Incoming call", "Anna Rossi", "102", "Lift to answer"], rig.Hardware.Screen.Lines.Select(l => l.TrimEnd()));
+        Assert.Equal(["Incoming call", "Anna Rossi", "102", "Answer        Reject"], rig.Hardware.Screen.Lines.Select(l => l.TrimEnd()));
 
         await rig.LiftHandset();
 

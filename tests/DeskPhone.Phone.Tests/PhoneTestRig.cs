@@ -176,32 +176,105 @@ internal sealed class RecordingAudio : ICallAudio
 
     public bool RefuseOffers { get; set; }
 
+    public bool Muted { get; private set; }
+
+    /// <summary>The session on the handset: the one last connected and not parked since.</summary>
+    public string? OnHandset { get; private set; }
+
+    public List<char> Digits { get; } = [];
+
     public void PlayTone(CallProgressTone tone) => Tone = tone;
 
-    public IMediaSession OpenSession() => new Session(this);
+    public void SetMuted(bool muted) => Muted = muted;
 
-    private sealed class Session(RecordingAudio audio) : IMediaSession
+    public IMediaSession OpenSession() => new Session(this, $"s{++sessions}");
+
+    private int sessions;
+
+    /// <summary>
+    /// Records each step with the session's name; offers and answers are "offer:DIRECTION", and a
+    /// remote offer or answer whose text is a direction name (sendonly, recvonly, inactive) sets
+    /// the negotiated direction as RFC 3264 §6.1 would.
+    /// </summary>
+    private sealed class Session(RecordingAudio audio, string name) : IMediaSession
     {
-        public ReadOnlyMemory<byte> CreateOffer() => "offer"u8.ToArray();
+        public MediaDirection Direction { get; private set; } = MediaDirection.SendRecv;
 
-        public bool TryAcceptOffer(ReadOnlyMemory<byte> offer, out ReadOnlyMemory<byte> answer, out string? failure)
+        public ReadOnlyMemory<byte> CreateOffer(MediaDirection direction)
         {
-            audio.Steps.Add("offer:" + Encoding.ASCII.GetString(offer.Span));
-            answer = "answer"u8.ToArray();
+            if (direction != MediaDirection.SendRecv)
+            {
+                audio.Steps.Add($"{name} offer:{direction}");
+            }
+
+            return Encoding.ASCII.GetBytes(direction == MediaDirection.SendRecv ? "offer" : "offer:" + direction);
+        }
+
+        public bool TryAcceptOffer(ReadOnlyMemory<byte> offer, MediaDirection wanted, out ReadOnlyMemory<byte> answer, out string? failure)
+        {
+            var text = Encoding.ASCII.GetString(offer.Span);
+            audio.Steps.Add(name == "s1" && wanted == MediaDirection.SendRecv && !text.Contains("only") && text != "inactive" ? "offer:" + text : $"{name} remote-offer:{text} wanted:{wanted}");
+            Direction = Mirror(text, wanted);
+            answer = Encoding.ASCII.GetBytes(Direction == MediaDirection.SendRecv ? "answer" : "answer:" + Direction);
             failure = audio.RefuseOffers ? "NoCommonCodec" : null;
             return !audio.RefuseOffers;
         }
 
         public bool TryAcceptAnswer(ReadOnlyMemory<byte> answer, out string? failure)
         {
-            audio.Steps.Add("answer:" + Encoding.ASCII.GetString(answer.Span));
+            var text = Encoding.ASCII.GetString(answer.Span);
+            audio.Steps.Add(name == "s1" ? "answer:" + text : $"{name} answer:{text}");
+            Direction = Parse(text) switch
+            {
+                MediaDirection.RecvOnly => MediaDirection.SendOnly,
+                MediaDirection.SendOnly => MediaDirection.RecvOnly,
+                var other => other,
+            };
             failure = null;
             return true;
         }
 
-        public void Connect() => audio.Steps.Add("connect");
+        public void Connect()
+        {
+            audio.Steps.Add(name == "s1" ? "connect" : $"{name} connect");
+            audio.OnHandset = name;
+        }
 
-        public void Dispose() => audio.Steps.Add("dispose");
+        public void Park()
+        {
+            if (audio.OnHandset == name)
+            {
+                audio.OnHandset = null;
+            }
+        }
+
+        public bool SendDigit(char digit)
+        {
+            audio.Digits.Add(digit);
+            return true;
+        }
+
+        public void Dispose() => audio.Steps.Add(name == "s1" ? "dispose" : $"{name} dispose");
+
+        private static MediaDirection Parse(string text) =>
+            text.Contains("sendonly", StringComparison.OrdinalIgnoreCase) ? MediaDirection.SendOnly
+            : text.Contains("recvonly", StringComparison.OrdinalIgnoreCase) ? MediaDirection.RecvOnly
+            : text.Contains("inactive", StringComparison.OrdinalIgnoreCase) ? MediaDirection.Inactive
+            : MediaDirection.SendRecv;
+
+        private static MediaDirection Mirror(string offer, MediaDirection wanted)
+        {
+            var offered = Parse(offer);
+            var sends = wanted is MediaDirection.SendRecv or MediaDirection.SendOnly && offered is MediaDirection.SendRecv or MediaDirection.RecvOnly;
+            var receives = wanted is MediaDirection.SendRecv or MediaDirection.RecvOnly && offered is MediaDirection.SendRecv or MediaDirection.SendOnly;
+            return (sends, receives) switch
+            {
+                (true, true) => MediaDirection.SendRecv,
+                (true, false) => MediaDirection.SendOnly,
+                (false, true) => MediaDirection.RecvOnly,
+                _ => MediaDirection.Inactive,
+            };
+        }
     }
 }
 

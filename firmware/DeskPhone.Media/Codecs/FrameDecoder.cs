@@ -6,7 +6,7 @@ namespace DeskPhone.Media.Codecs;
 /// <summary>
 /// Turns one RTP payload of a codec into one frame for the audio device, resampling when the
 /// rates differ. Stateful (G.722 ADPCM, resampler): one per stream and negotiation, used by the
-/// thread that decodes (the RTP receive thread).
+/// thread that decodes (the audio thread, at playout).
 /// </summary>
 internal sealed class FrameDecoder
 {

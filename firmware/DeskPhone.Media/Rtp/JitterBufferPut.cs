@@ -1,6 +1,6 @@
 namespace DeskPhone.Media.Rtp;
 
-/// <summary>What <see cref="JitterBuffer.Put"/> did with a frame.</summary>
+/// <summary>What <see cref="JitterBuffer.Put"/> did with a packet.</summary>
 internal enum JitterBufferPut
 {
     Accepted,
@@ -8,7 +8,7 @@ internal enum JitterBufferPut
     /// <summary>The same sequence number is already buffered.</summary>
     Duplicate,
 
-    /// <summary>Its playout time has passed.</summary>
+    /// <summary>Its playout time has passed (it was concealed already).</summary>
     Late,
 
     /// <summary>Beyond the buffer's window; if the sender really jumped ahead, playout resyncs after the buffer drains.</summary>
@@ -17,6 +17,6 @@ internal enum JitterBufferPut
     /// <summary>The slot still holds an older frame the audio thread has not released.</summary>
     SlotBusy,
 
-    /// <summary>Not one 20 ms frame: the phone offers ptime 20 and handles only that.</summary>
+    /// <summary>An empty payload, or one larger than a slot.</summary>
     WrongSize,
 }

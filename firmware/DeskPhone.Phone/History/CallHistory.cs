@@ -30,6 +30,12 @@ public sealed class CallHistory : IDisposable
         records.AddRange(stored);
     }
 
+    /// <summary>
+    /// Raised after every change (a call added, missed calls seen, a record deleted, all cleared),
+    /// so the idle count and the message-waiting LED follow. THREAD: signalling loop.
+    /// </summary>
+    public event Action? Changed;
+
     /// <summary>Newest first; index 0 is the last call.</summary>
     public IReadOnlyList<CallRecord> Records => records;
 
@@ -61,6 +67,7 @@ public sealed class CallHistory : IDisposable
         }
 
         store?.Append(record, Capacity);
+        Changed?.Invoke();
     }
 
     public void MarkMissedSeen()
@@ -72,6 +79,25 @@ public sealed class CallHistory : IDisposable
 
         UnseenMissed = 0;
         store?.ClearUnseenMissed();
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// Deletes one record (the history screen's "delete"). A record has no identity beyond its
+    /// fields: of two equal ones (the same call logged twice in the same millisecond) the newer
+    /// goes, which is the same to the user. The unseen-missed count stays: the list that deletes
+    /// has already marked missed calls seen. False when no such record is kept.
+    /// </summary>
+    public bool Remove(CallRecord record)
+    {
+        if (!records.Remove(record))
+        {
+            return false;
+        }
+
+        store?.Remove(record);
+        Changed?.Invoke();
+        return true;
     }
 
     /// <summary>Deletes every record (the history menu's "clear all").</summary>
@@ -80,6 +106,7 @@ public sealed class CallHistory : IDisposable
         records.Clear();
         UnseenMissed = 0;
         store?.Clear();
+        Changed?.Invoke();
     }
 
     public void Dispose() => store?.Dispose();

@@ -66,6 +66,23 @@ internal sealed class CallHistoryStore(SqliteConnection? connection, string? pro
     public bool ClearUnseenMissed() =>
         Change("mark missed calls seen", (database, transaction) => database.Execute(transaction, "UPDATE history_state SET unseen_missed = 0"));
 
+    /// <summary>Deletes the newest row with exactly the record's fields (the one the list showed first).</summary>
+    public bool Remove(CallRecord record) =>
+        Change("delete a call from the history", (database, transaction) =>
+            database.Execute(
+                transaction,
+                """
+                DELETE FROM calls WHERE id = (
+                    SELECT id FROM calls
+                    WHERE kind = $kind AND number = $number AND name IS $name AND started = $started AND duration = $duration
+                    ORDER BY id DESC LIMIT 1)
+                """,
+                ("$kind", record.Kind.ToString().ToLowerInvariant()),
+                ("$number", record.Number),
+                ("$name", record.Name),
+                ("$started", record.Started.ToUnixTimeMilliseconds()),
+                ("$duration", (long)record.Duration.TotalMilliseconds)));
+
     public bool Clear() =>
         Change("clear the call history", (database, transaction) =>
         {

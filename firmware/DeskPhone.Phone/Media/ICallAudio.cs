@@ -10,21 +10,44 @@ public interface ICallAudio
 {
     void PlayTone(CallProgressTone tone);
 
+    /// <summary>Silences the microphone towards every call (the earpiece keeps playing).</summary>
+    void SetMuted(bool muted);
+
     /// <summary>Prepares media for one call (binds an RTP port).</summary>
     IMediaSession OpenSession();
 }
 
-/// <summary>The media of one call: offer/answer over opaque SDP bytes, then streaming.</summary>
+/// <summary>
+/// The media of one call: offer/answer over opaque SDP bytes, then streaming. Several sessions may
+/// exist (a held call and a consultation call); one at a time is on the handset.
+/// </summary>
 public interface IMediaSession : IDisposable
 {
-    ReadOnlyMemory<byte> CreateOffer();
+    /// <summary>
+    /// Our direction as last negotiated (RFC 3264 §6.1): sendrecv in a normal call; recvonly or
+    /// inactive when the peer holds us; sendonly or inactive while we hold the peer.
+    /// </summary>
+    MediaDirection Direction { get; }
+
+    /// <param name="direction">sendrecv normally; sendonly (or inactive when the peer holds us too) to hold the peer (RFC 3264 §8.4).</param>
+    ReadOnlyMemory<byte> CreateOffer(MediaDirection direction = MediaDirection.SendRecv);
 
     /// <summary>Answers a remote offer; false with a reason when nothing in it is acceptable (the call gets 488).</summary>
-    bool TryAcceptOffer(ReadOnlyMemory<byte> offer, out ReadOnlyMemory<byte> answer, out string? failure);
+    /// <param name="wanted">What we want: sendrecv, or sendonly while we hold the peer; narrowed to mirror the offer.</param>
+    bool TryAcceptOffer(ReadOnlyMemory<byte> offer, MediaDirection wanted, out ReadOnlyMemory<byte> answer, out string? failure);
 
     /// <summary>Applies the answer to our offer; false with a reason when it is unusable.</summary>
     bool TryAcceptAnswer(ReadOnlyMemory<byte> answer, out string? failure);
 
-    /// <summary>Connects the stream to the handset: earpiece plays the far end, microphone goes out.</summary>
+    /// <summary>
+    /// Streams as last negotiated and puts the call on the handset: earpiece plays the far end,
+    /// microphone goes out. Called again after each new negotiation to apply it.
+    /// </summary>
     void Connect();
+
+    /// <summary>Takes the call off the handset (held, or waiting behind another call); the stream keeps its negotiated state.</summary>
+    void Park();
+
+    /// <summary>Sends a keypad digit to the far end as an RFC 4733 telephone-event; false when the peer offered none.</summary>
+    bool SendDigit(char digit);
 }

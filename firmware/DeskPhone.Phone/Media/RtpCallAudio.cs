@@ -1,4 +1,3 @@
-using System.Net;
 using DeskPhone.Hal;
 using DeskPhone.Media;
 using Microsoft.Extensions.Logging;
@@ -7,11 +6,16 @@ namespace DeskPhone.Phone.Media;
 
 /// <summary>
 /// The real handset audio: one <see cref="AudioEngine"/> fed by the sound card, and one RTP stream
-/// with its SDP session per call. THREAD: signalling loop.
+/// with its SDP session per call; the engine carries one stream at a time, the one on the handset.
+/// THREAD: signalling loop.
 /// </summary>
 public sealed class RtpCallAudio(AudioEngine engine, AudioFormat format, RtpStreamOptions rtp, IReadOnlyList<AudioCodec> codecs, TimeProvider time, ILoggerFactory loggers) : ICallAudio
 {
+    private Session? onHandset;
+
     public void PlayTone(CallProgressTone tone) => engine.SetTone(tone);
+
+    public void SetMuted(bool muted) => engine.SetMuted(muted);
 
     public IMediaSession OpenSession()
     {
@@ -20,41 +24,69 @@ public sealed class RtpCallAudio(AudioEngine engine, AudioFormat format, RtpStre
             throw new InvalidOperationException($"No free RTP port between {rtp.FirstPort} and {rtp.LastPort}");
         }
 
-        return new Session(engine, stream, new SdpSession(rtp.LocalAddress, stream.LocalPort, codecs));
+        return new Session(this, stream, new SdpSession(rtp.LocalAddress, stream.LocalPort, codecs));
     }
 
-    private sealed class Session(AudioEngine engine, RtpStream stream, SdpSession sdp) : IMediaSession
+    private void PutOnHandset(Session? session)
+    {
+        onHandset = session;
+        engine.Attach(session?.Stream);
+    }
+
+    private sealed class Session(RtpCallAudio audio, RtpStream stream, SdpSession sdp) : IMediaSession
     {
         private MediaNegotiation? negotiation;
 
-        public ReadOnlyMemory<byte> CreateOffer() => sdp.CreateOffer();
+        public RtpStream Stream => stream;
 
-        public bool TryAcceptOffer(ReadOnlyMemory<byte> offer, out ReadOnlyMemory<byte> answer, out string? failure)
+        public MediaDirection Direction => negotiation?.Direction ?? MediaDirection.SendRecv;
+
+        public ReadOnlyMemory<byte> CreateOffer(MediaDirection direction) => sdp.CreateOffer(direction);
+
+        public bool TryAcceptOffer(ReadOnlyMemory<byte> offer, MediaDirection wanted, out ReadOnlyMemory<byte> answer, out string? failure)
         {
-            var result = sdp.CreateAnswer(offer.Span);
-            negotiation = result.Negotiation;
+            var result = sdp.CreateAnswer(offer.Span, wanted);
             answer = result.AnswerSdp ?? ReadOnlyMemory<byte>.Empty;
             failure = result.IsSuccess ? null : result.Failure.ToString();
+            if (result.IsSuccess)
+            {
+                negotiation = result.Negotiation;
+            }
+
             return result.IsSuccess;
         }
 
         public bool TryAcceptAnswer(ReadOnlyMemory<byte> answer, out string? failure)
         {
             var result = sdp.ProcessAnswer(answer.Span);
-            negotiation = result.Negotiation;
             failure = result.IsSuccess ? null : result.Failure.ToString();
+            if (result.IsSuccess)
+            {
+                negotiation = result.Negotiation;
+            }
+
             return result.IsSuccess;
         }
 
         public void Connect()
         {
             stream.Start(negotiation ?? throw new InvalidOperationException("Connect before offer/answer completed"));
-            engine.Attach(stream);
+            audio.PutOnHandset(this);
         }
+
+        public void Park()
+        {
+            if (audio.onHandset == this)
+            {
+                audio.PutOnHandset(null);
+            }
+        }
+
+        public bool SendDigit(char digit) => stream.SendDigit(digit);
 
         public void Dispose()
         {
-            engine.Attach(null);
+            Park();
             stream.Dispose();
         }
     }

@@ -19,21 +19,23 @@ internal static class LcdText
 
     /// <summary>
     /// The bottom row naming the four soft keys beneath it: each label under its key, the last one
-    /// flush right; a label is cut short rather than touch the next one.
+    /// flush right. A label may run on over empty neighbours, and is cut short rather than touch
+    /// the next label.
     /// </summary>
     public static string SoftKeys(int columns, string first, string second = "", string third = "", string fourth = "")
     {
         var cell = columns / 4;
+        string[] labels = [first, second, third];
+        var usedCells = Array.FindLastIndex(labels, label => label.Length > 0) + 1;
+        var last = Cut(fourth, columns - (usedCells * cell));
         var row = new char[columns];
         Array.Fill(row, ' ');
-        var last = Cut(fourth, cell);
         last.CopyTo(row.AsSpan(columns - last.Length));
-        string[] labels = [first, second, third];
         for (var i = 0; i < labels.Length; i++)
         {
-            var (nextStart, nextLabel) = i < 2 ? ((i + 1) * cell, labels[i + 1]) : (columns - last.Length, last);
-            var room = nextStart - (i * cell) - (nextLabel.Length > 0 ? 1 : 0);
-            Cut(labels[i], room).CopyTo(row.AsSpan(i * cell));
+            var next = Array.FindIndex(labels, i + 1, label => label.Length > 0);
+            var end = next > 0 ? (next * cell) - 1 : last.Length > 0 ? columns - last.Length - 1 : columns;
+            Cut(labels[i], end - (i * cell)).CopyTo(row.AsSpan(i * cell));
         }
 
         return new string(row);

@@ -12,12 +12,12 @@ public static class ScreenRenderer
         {
             PhoneMode.Idle => Idle(view, now, columns),
             PhoneMode.Dialing => [TwoColumns("Dial", view.OffHook ? string.Empty : "on hook", columns), Tail(view.Digits + "_", columns), string.Empty, Hint("#/Send: call", view, columns)],
-            PhoneMode.Calling => ["Calling", Peer(view), view.PeerNumber ?? string.Empty, Hint("End: hang up", view, columns)],
-            PhoneMode.RingingOut => ["Ringing", Peer(view), view.PeerNumber ?? string.Empty, Hint("End: hang up", view, columns)],
-            PhoneMode.Incoming => ["Incoming call", Peer(view), view.PeerNumber ?? string.Empty, Hint("Lift to answer", view, columns)],
-            PhoneMode.Connected => [TwoColumns("Connected", Duration(now - (view.ConnectedAt ?? now)), columns), Peer(view), view.PeerNumber ?? string.Empty, Hint("End: hang up", view, columns)],
+            PhoneMode.Calling or PhoneMode.RingingOut or PhoneMode.Incoming or PhoneMode.Connected
+                or PhoneMode.TransferEntry or PhoneMode.Transferring or PhoneMode.Menu => CallScreenRenderer.Render(view, now, columns),
             PhoneMode.Ended => ["Call ended", Peer(view), view.EndedText ?? string.Empty, string.Empty],
             PhoneMode.Messages when view.MessageScreen is { } messageScreen => MessageScreenRenderer.Render(messageScreen, now, columns, rows),
+            PhoneMode.History when view.DirectoryScreen is { } historyScreen => HistoryScreenRenderer.Render(historyScreen, now, columns, rows),
+            PhoneMode.Contacts when view.DirectoryScreen is { } phonebookScreen => PhonebookScreenRenderer.Render(phonebookScreen, columns, rows),
             _ => [],
         };
 
@@ -59,7 +59,7 @@ public static class ScreenRenderer
         return
         [
             TwoColumns("Ext " + view.Extension, now.ToString("HH:mm", CultureInfo.InvariantCulture), columns),
-            Describe(view.Registration),
+            TwoColumns(Describe(view.Registration), view.DoNotDisturb ? "DND" : string.Empty, columns),
             missed.Length > 0 ? missed : unread,
             missed.Length > 0 && unread.Length > 0 ? unread : date,
         ];

@@ -59,10 +59,27 @@ public sealed partial class SipUserAgent : IDisposable
     }
 
     /// <summary>Places a call to an extension or SIP URI through the PBX. THREAD: signalling loop.</summary>
-    public SipCall Dial(string target, ReadOnlyMemory<byte> offer)
+    public SipCall Dial(string target, ReadOnlyMemory<byte> offer) =>
+        SipCall.StartOutgoing(this, TargetUri(target), offer, []);
+
+    /// <summary>
+    /// The new call a transfer asks for (RFC 3515 §2.4.3): to the Refer-To target, with Replaces
+    /// when the transferor gave one (RFC 3891 §4, attended transfer) and Referred-By (RFC 3892).
+    /// </summary>
+    public SipCall DialTransfer(IncomingTransfer transfer, ReadOnlyMemory<byte> offer)
     {
-        var call = SipCall.StartOutgoing(this, TargetUri(target), offer);
-        return call;
+        var headers = new List<SipHeader>();
+        if (transfer.Replaces is { } replaces)
+        {
+            headers.Add(new SipHeader("Replaces", replaces));
+        }
+
+        if (transfer.ReferredBy is { } referredBy)
+        {
+            headers.Add(new SipHeader("Referred-By", referredBy));
+        }
+
+        return SipCall.StartOutgoing(this, transfer.Target, offer, headers);
     }
 
     public void Dispose() => Transactions.AbandonAll();

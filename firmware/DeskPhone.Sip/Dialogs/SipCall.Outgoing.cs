@@ -13,8 +13,10 @@ public sealed partial class SipCall
     private byte[]? ackFor2xx;
     private uint ackedSequence;
     private ChallengeResponder? challenges;
+    private IReadOnlyList<SipHeader> transferHeaders = [];
 
-    internal static SipCall StartOutgoing(SipUserAgent agent, string targetUri, ReadOnlyMemory<byte> offer)
+    /// <param name="transferHeaders">Replaces and Referred-By when this call carries out a transfer (RFC 3891, RFC 3892).</param>
+    internal static SipCall StartOutgoing(SipUserAgent agent, string targetUri, ReadOnlyMemory<byte> offer, IReadOnlyList<SipHeader> transferHeaders)
     {
         var localTag = Identifiers.NewTag();
         var dialog = new Dialog
@@ -28,6 +30,7 @@ public sealed partial class SipCall
         };
         var call = new SipCall(agent, CallDirection.Outgoing, dialog) { State = CallState.Calling };
         call.localSdp = offer;
+        call.transferHeaders = transferHeaders;
         call.SendInvite(authorization: null);
         return call;
     }
@@ -37,9 +40,9 @@ public sealed partial class SipCall
         var request = agent.NewRequest(SipMethods.Invite, dialog.RemoteTarget, dialog.Local, dialog.Remote, dialog.CallId, dialog.LocalSequence);
         request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
         request.Add(HeaderNames.Allow, SipMethods.Allowed);
-        foreach (var auth in authorization ?? [])
+        foreach (var header in transferHeaders.Concat(authorization ?? []))
         {
-            request.Add(auth.Name, auth.Value);
+            request.Add(header.Name, header.Value);
         }
 
         AddBody(request, localSdp);

@@ -96,7 +96,7 @@ public sealed class IncomingMessageTests : IDisposable
     }
 
     [Fact]
-    public async Task Message_DuringACall_OnlyLightsTheLed_AndCountsDiscreetlyOnTheBottomRow()
+    public async Task Message_DuringACall_OnlyLightsTheLed_AndCountsDiscreetlyBesideTheNumber()
     {
         await rig.Start();
         await rig.Receive(Far.Invite());
@@ -108,7 +108,8 @@ public sealed class IncomingMessageTests : IDisposable
         Assert.False(rig.Hardware.Ringer.IsRinging);
         Assert.True(rig.Hardware.Indicators.MessageWaiting);
         Assert.StartsWith("Connected", rig.Screen);
-        Assert.Equal("End: hang up   Msg 1", rig.Hardware.Screen.Lines[3]);
+        Assert.Equal("102            Msg 1", rig.Hardware.Screen.Lines[2]);
+        Assert.Equal("Hold Xfer Mute   End", rig.Hardware.Screen.Lines[3]);
     }
 
     [Fact]

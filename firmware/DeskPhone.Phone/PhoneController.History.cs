@@ -1,0 +1,183 @@
+using DeskPhone.Hal;
+using DeskPhone.Phone.History;
+using DeskPhone.Phone.Screens;
+
+namespace DeskPhone.Phone;
+
+/// <summary>
+/// The call history screens: the list, newest first, and one call in full. Send (or Call) calls
+/// back, Msg writes to the number, Del deletes one call or, after a second question, all of them.
+/// Opening the list marks missed calls seen, which clears the idle count and the LED.
+/// </summary>
+public sealed partial class PhoneController
+{
+    private void OpenHistory()
+    {
+        endedTimer?.Dispose();
+        History.MarkMissedSeen();
+        ShowDirectory(HistoryList(0));
+    }
+
+    private HistoryListScreen HistoryList(int selected)
+    {
+        var calls = History.Records.ToArray();
+        return new HistoryListScreen(calls, Math.Clamp(selected, 0, Math.Max(0, calls.Length - 1)));
+    }
+
+    private void ShowDirectory(DirectoryScreen screen) =>
+        Publish(View with { Mode = screen is HistoryScreen ? PhoneMode.History : PhoneMode.Contacts, DirectoryScreen = screen });
+
+    /// <summary>Back: the parent screen with fresh contents, or idle from the top.</summary>
+    private void Back(DirectoryScreen from)
+    {
+        switch (from.Parent)
+        {
+            case HistoryListScreen list:
+                ShowDirectory(HistoryList(list.Selected));
+                break;
+            case PhonebookListScreen list:
+                ShowDirectory(PhonebookList(list.Keys, list.Selected));
+                break;
+            default:
+                View = View with { DirectoryScreen = null };
+                GoIdle();
+                break;
+        }
+    }
+
+    private void OnHistoryKey(PhoneKey key)
+    {
+        switch (View.DirectoryScreen)
+        {
+            case HistoryListScreen { Prompt: HistoryPrompt.None } list:
+                OnHistoryListKey(list, key);
+                break;
+            case HistoryListScreen prompt:
+                OnHistoryPromptKey(prompt, key);
+                break;
+            case CallDetailScreen detail:
+                OnCallDetailKey(detail, key);
+                break;
+        }
+    }
+
+    private void OnHistoryListKey(HistoryListScreen list, PhoneKey key)
+    {
+        var any = list.Calls.Count > 0;
+        switch (key)
+        {
+            case PhoneKey.Up when any:
+                ShowDirectory(list with { Selected = Math.Max(0, list.Selected - 1) });
+                break;
+            case PhoneKey.Down when any:
+                ShowDirectory(list with { Selected = Math.Min(list.Calls.Count - 1, list.Selected + 1) });
+                break;
+            case PhoneKey.Ok when any:
+                ShowDirectory(new CallDetailScreen(list.Calls[list.Selected]) { Parent = list });
+                break;
+            case PhoneKey.Soft1 or PhoneKey.Send when any:
+                PlaceCall(list.Calls[list.Selected].Number);
+                break;
+            case PhoneKey.Soft2 when any:
+                WriteTo(list.Calls[list.Selected]);
+                break;
+            case PhoneKey.Soft3 when any:
+                ShowDirectory(list with { Prompt = HistoryPrompt.DeleteOne });
+                break;
+            case PhoneKey.Soft4 or PhoneKey.Back:
+                Back(list);
+                break;
+            case var other when other.DialChar() is { } digit:
+                // As on the idle screen, digits start dialling.
+                StartDialing();
+                AddDigit(digit);
+                break;
+            default:
+                OnDirectorySwitchKey(key);
+                break;
+        }
+    }
+
+    private void OnHistoryPromptKey(HistoryListScreen prompt, PhoneKey key)
+    {
+        switch (key)
+        {
+            case PhoneKey.Soft1 or PhoneKey.Ok when prompt.Prompt == HistoryPrompt.DeleteOne:
+                History.Remove(prompt.Calls[prompt.Selected]);
+                ShowDirectory(HistoryList(prompt.Selected));
+                break;
+            case PhoneKey.Soft1 or PhoneKey.Ok:
+                History.Clear();
+                ShowDirectory(HistoryList(0));
+                break;
+            case PhoneKey.Soft2 when prompt.Prompt == HistoryPrompt.DeleteOne:
+                ShowDirectory(prompt with { Prompt = HistoryPrompt.DeleteAll });
+                break;
+            case PhoneKey.Soft4 or PhoneKey.Back:
+                ShowDirectory(prompt with { Prompt = HistoryPrompt.None });
+                break;
+        }
+    }
+
+    private void OnCallDetailKey(CallDetailScreen detail, PhoneKey key)
+    {
+        switch (key)
+        {
+            case PhoneKey.Soft1 or PhoneKey.Send or PhoneKey.Ok:
+                PlaceCall(detail.Call.Number);
+                break;
+            case PhoneKey.Soft2:
+                WriteTo(detail.Call);
+                break;
+            case PhoneKey.Soft4 or PhoneKey.Back:
+                Back(detail);
+                break;
+            default:
+                OnDirectorySwitchKey(key);
+                break;
+        }
+    }
+
+    private void WriteTo(CallRecord call) => StartCompose(call.Number, NameOf(call.Number, call.Name), parent: null);
+
+    /// <summary>The keys that name a screen lead to it from the history and the phonebook alike.</summary>
+    private void OnDirectorySwitchKey(PhoneKey key)
+    {
+        switch (key)
+        {
+            case PhoneKey.History:
+                OpenHistory();
+                break;
+            case PhoneKey.Contacts:
+                OpenPhonebook();
+                break;
+            case PhoneKey.Messages:
+                OpenMessages();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Lifting the handset on these screens calls what is highlighted, as desk phones dial a
+    /// directory entry on going off-hook; with nothing to call it gives dial tone as on idle.
+    /// </summary>
+    private void OnDirectoryOffHook()
+    {
+        var number = View.DirectoryScreen switch
+        {
+            HistoryListScreen { Prompt: HistoryPrompt.None, Calls.Count: > 0 } list => list.Calls[list.Selected].Number,
+            CallDetailScreen detail => detail.Call.Number,
+            PhonebookListScreen { Current: { } contact } => ContactEntry.Of(contact).FirstOrDefault()?.Dial,
+            ContactScreen contact => contact.Entries.ElementAtOrDefault(contact.Selected)?.Dial,
+            _ => null,
+        };
+        if (number is null)
+        {
+            StartDialing();
+        }
+        else
+        {
+            PlaceCall(number);
+        }
+    }
+}
