@@ -13,7 +13,7 @@ public sealed partial class PhoneController
     /// <summary>The Hold key: holds the call on the handset, or resumes it. A press while a change is on its way does nothing.</summary>
     private void ToggleHold()
     {
-        if (current is { ConnectedAt: not null } leg)
+        if (current is { ConnectedAt: not null } leg && !leg.Sip.ReofferInProgress)
         {
             SetHold(leg, !leg.HeldByUs);
             ShowCurrent();
@@ -21,23 +21,17 @@ public sealed partial class PhoneController
     }
 
     /// <summary>
-    /// Asks the peer to hold or resume; audio leaves the handset at once on hold and returns when
-    /// the peer accepts the resume. False when a re-INVITE is already under way.
+    /// Asks the peer to hold or resume. Audio leaves the handset at once on hold and returns when
+    /// the peer accepts the resume. While a re-INVITE is on its way the wish waits for its outcome.
     /// </summary>
-    private bool SetHold(CallLeg leg, bool hold)
+    private void SetHold(CallLeg leg, bool hold)
     {
         if (leg.HeldByUs == hold)
         {
-            return true;
+            return;
         }
 
         leg.HeldByUs = hold;
-        if (!leg.Sip.Reoffer(leg.Media.CreateOffer(leg.Wanted)))
-        {
-            leg.HeldByUs = !hold;
-            return false;
-        }
-
         if (hold)
         {
             leg.HeldSince = loop.Time.GetUtcNow();
@@ -45,12 +39,28 @@ public sealed partial class PhoneController
         }
 
         logger.LogInformation(hold ? "Holding {Peer}" : "Resuming {Peer}", leg.Number);
-        return true;
+        if (!leg.Sip.ReofferInProgress)
+        {
+            SendHoldOffer(leg);
+        }
     }
 
-    /// <summary>Our re-INVITE has its outcome: apply the answer, or undo the change the peer refused.</summary>
+    private void SendHoldOffer(CallLeg leg)
+    {
+        if (leg.Sip.Reoffer(leg.Media.CreateOffer(leg.Wanted)))
+        {
+            leg.OfferedHold = leg.HeldByUs;
+        }
+    }
+
+    /// <summary>
+    /// Our re-INVITE has its outcome: apply the answer, or undo the change the peer refused; then
+    /// send the change the user asked for meanwhile, if any.
+    /// </summary>
     private void OnReofferCompleted(CallLeg leg)
     {
+        var offered = leg.OfferedHold;
+        leg.OfferedHold = null;
         string? notice = null;
         if (leg.Sip.LastReofferStatus is >= 200 and < 300)
         {
@@ -59,11 +69,16 @@ public sealed partial class PhoneController
                 logger.LogWarning("Unusable answer to our re-INVITE from {Peer}: {Failure}", leg.Number, failure);
             }
         }
-        else if (leg.Sip.State == Sip.Dialogs.CallState.Connected)
+        else if (leg.Sip.State == Sip.Dialogs.CallState.Connected && offered == leg.HeldByUs)
         {
             logger.LogWarning("{Peer} refused our re-INVITE: {Status}", leg.Number, leg.Sip.LastReofferStatus);
             leg.HeldByUs = !leg.HeldByUs;
             notice = leg.HeldByUs ? $"Resume failed {leg.Sip.LastReofferStatus}" : $"Hold failed {leg.Sip.LastReofferStatus}";
+        }
+
+        if (offered is not null && offered != leg.HeldByUs && leg.Sip.State == Sip.Dialogs.CallState.Connected)
+        {
+            SendHoldOffer(leg);
         }
 
         ApplyMedia(leg);

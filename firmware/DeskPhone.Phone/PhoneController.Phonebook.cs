@@ -31,15 +31,17 @@ public sealed partial class PhoneController
             return new PhonebookListScreen(keys, ContactPage.Empty, 0, status);
         }
 
+        // The book may have changed since the last key (an import by the administrator): the
+        // highlight stays within what it holds now.
         var page = Phonebook!.Browse(keys, SoftKeyFrame.Top(selected, PhonebookRows), PhonebookRows);
-        if (selected >= page.Total && page.Total > 0)
+        var within = Math.Clamp(selected, 0, Math.Max(0, page.Total - 1));
+        if (within != selected)
         {
-            // The list shrank under the highlight (a contact removed by an import): show its end.
-            selected = page.Total - 1;
+            selected = within;
             page = Phonebook.Browse(keys, SoftKeyFrame.Top(selected, PhonebookRows), PhonebookRows);
         }
 
-        return new PhonebookListScreen(keys, page, Math.Max(0, selected), status);
+        return new PhonebookListScreen(keys, page, selected, status);
     }
 
     private void OnPhonebookKey(PhoneKey key)
@@ -65,11 +67,11 @@ public sealed partial class PhoneController
             case PhoneKey.Back when list.Keys.Length > 0:
                 ShowDirectory(PhonebookList(list.Keys[..^1], 0));
                 break;
-            case PhoneKey.Up when list.Page.Total > 0:
+            case PhoneKey.Up:
                 ShowDirectory(PhonebookList(list.Keys, Math.Max(0, list.Selected - 1)));
                 break;
-            case PhoneKey.Down when list.Page.Total > 0:
-                ShowDirectory(PhonebookList(list.Keys, Math.Min(list.Page.Total - 1, list.Selected + 1)));
+            case PhoneKey.Down:
+                ShowDirectory(PhonebookList(list.Keys, list.Selected + 1));
                 break;
             case PhoneKey.Ok when list.Current is { } contact:
                 ShowDirectory(new ContactScreen(contact, 0) { Parent = list });

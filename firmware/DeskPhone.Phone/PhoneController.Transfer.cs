@@ -111,7 +111,7 @@ public sealed partial class PhoneController
 
         logger.LogInformation("Transferring {Peer} to {Target}", leg.Number, target);
         blindTransferee = leg;
-        leg.TransferredTo = target;
+        leg.TransferTarget = target;
         Publish(View with { Mode = PhoneMode.Transferring, Digits = target, Notice = null });
     }
 
@@ -131,6 +131,7 @@ public sealed partial class PhoneController
             if (attended?.Consultation == consultation && consultation.ConnectedAt is null && !attended.Completing)
             {
                 logger.LogInformation("{Target} did not answer the consultation in time", target);
+                attended = attended with { TimedOut = true };
                 consultation.Sip.Hangup();
             }
         });
@@ -165,7 +166,7 @@ public sealed partial class PhoneController
 
         logger.LogInformation("Transferring {Peer} to {Target} ({How})", transfer.Caller.Number, transfer.Target, answered ? "attended" : "while ringing");
         consultationTimer?.Dispose();
-        transfer.Caller.TransferredTo = transfer.Target;
+        transfer.Caller.TransferTarget = transfer.Target;
         consultation.Media.Park();
         if (!answered)
         {
@@ -227,14 +228,15 @@ public sealed partial class PhoneController
 
         if (succeeded)
         {
-            logger.LogInformation("Transferred {Peer} to {Target}", caller.Number, caller.TransferredTo);
+            logger.LogInformation("Transferred {Peer} to {Target}", caller.Number, caller.TransferTarget);
+            caller.TransferredTo = caller.TransferTarget;
             caller.Sip.Hangup();
             return;
         }
 
         var why = $"Transfer failed {caller.Sip.TransferStatusCode}";
-        logger.LogWarning("Transfer of {Peer} to {Target} failed: {Status} {Reason}", caller.Number, caller.TransferredTo, caller.Sip.TransferStatusCode, caller.Sip.TransferReason);
-        caller.TransferredTo = null;
+        logger.LogWarning("Transfer of {Peer} to {Target} failed: {Status} {Reason}", caller.Number, caller.TransferTarget, caller.Sip.TransferStatusCode, caller.Sip.TransferReason);
+        caller.TransferTarget = null;
         View = View with { Mode = PhoneMode.Connected };
         if (caller.HeldByUs && View.OffHook)
         {
@@ -267,7 +269,7 @@ public sealed partial class PhoneController
             {
                 SetHold(transfer.Caller, false);
                 View = View with { Mode = PhoneMode.Connected };
-                ShowCurrent(text);
+                ShowCurrent(transfer.TimedOut ? "No answer" : text);
                 return true;
             }
 
@@ -297,5 +299,6 @@ public sealed partial class PhoneController
     }
 
     /// <param name="Completing">The REFER is out: the consultation's end no longer brings the caller back.</param>
-    private sealed record AttendedTransfer(CallLeg Caller, CallLeg Consultation, string Target, bool Completing = false);
+    /// <param name="TimedOut">The extension did not answer in <see cref="PhoneOptions.ConsultationTimeout"/>.</param>
+    private sealed record AttendedTransfer(CallLeg Caller, CallLeg Consultation, string Target, bool Completing = false, bool TimedOut = false);
 }

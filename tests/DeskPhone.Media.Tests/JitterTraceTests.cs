@@ -32,25 +32,80 @@ public sealed class JitterTraceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Probe()
+    public void Jitter_Of60ms_WithReordering_SettlesWithoutUnderrunsAtAbout70ms()
     {
-        var cases = new (string Name, JitterTrace Trace, double Seconds)[]
-        {
-            ("jitter60", new JitterTrace { Jitter = JitterTrace.Uniform(60, 1) }, 120),
-            ("spike", new JitterTrace { Jitter = n => n is >= 1000 and < 1150 ? JitterTrace.Uniform(120, 2)(n) : JitterTrace.Uniform(5, 3)(n) }, 90),
-            ("loss", new JitterTrace { IsLost = n => n % 100 is 50 or 51 or 52 }, 60),
-            ("fast", new JitterTrace { DriftPpm = 1000, Jitter = JitterTrace.Uniform(10, 4) }, 300),
-            ("slow", new JitterTrace { DriftPpm = -1000, Jitter = JitterTrace.Uniform(10, 5) }, 300),
-            ("fast0", new JitterTrace { DriftPpm = 1000 }, 300),
-            ("slow0", new JitterTrace { DriftPpm = -1000 }, 300),
-        };
-        foreach (var c in cases)
-        {
-            var buffer = new JitterBuffer(JitterFrames.PayloadBytes);
-            var r = c.Trace.Run(buffer, c.Seconds);
-            (double mean, double max) = r.DelayMilliseconds();
-            output.WriteLine($"{c.Name}: frames {r.Count(JitterPop.Frame)}, lostpops {r.Count(JitterPop.Lost)} under {r.Count(JitterPop.Underrun)} ins {r.Count(JitterPop.Inserted)}; lost {buffer.Lost}, late {buffer.Late}, underruns {buffer.Underruns}, inserted {buffer.Inserted}, dropped {buffer.Dropped}, reordered {r.Reordered}, target {buffer.TargetFrames}, delay mean {mean:F1} max {max:F1}");
-            for (int s = 0; s < c.Seconds; s += 5) { var d = r.DelayMilliseconds(s, s + 5); output.WriteLine($"   t={s} target {r.TargetAt(s)} delay {d.Mean:F1}/{d.Max:F1}"); }
-        }
+        JitterTrace.Result result = new JitterTrace { Jitter = JitterTrace.Uniform(60, seed: 1) }.Run(_buffer, 120);
+        Report(result, "jitter 0-60 ms");
+
+        // Uniform 0-60 ms jitter puts packets up to three frames out of order.
+        Assert.True(result.Reordered > 1000, $"{result.Reordered} reordered");
+
+        // One frame plus 60 ms rounded up to frames; a single underrun while the estimate learns.
+        Assert.Equal(4, _buffer.TargetFrames);
+        Assert.True(_buffer.Underruns <= 1, $"{_buffer.Underruns} underruns");
+        Assert.Equal(0, _buffer.Lost + _buffer.Late);
+        Assert.True(_buffer.Inserted + _buffer.Dropped <= 2, $"{_buffer.Inserted} inserted, {_buffer.Dropped} dropped");
+        (double mean, double max) = result.DelayMilliseconds(fromSecond: 10);
+        Assert.InRange(mean, 60, 80);
+        Assert.True(max <= 90, $"max delay {max} ms");
+    }
+
+    [Fact]
+    public void JitterSpike_RaisesTheTargetFastAndLowersItSlowly()
+    {
+        // 20 s of 0-2 ms jitter (a quiet LAN), 3 s of 0-120 ms, then quiet again.
+        Func<int, long> calm = JitterTrace.Uniform(2, seed: 3);
+        Func<int, long> storm = JitterTrace.Uniform(120, seed: 2);
+        JitterTrace.Result result = new JitterTrace { Jitter = n => n is >= 1000 and < 1150 ? storm(n) : calm(n) }.Run(_buffer, 90);
+        Report(result, "spike");
+
+        Assert.Equal(1, result.TargetAt(19.9));
+        Assert.True(result.TargetAt(20.5) >= 5, $"target {result.TargetAt(20.5)} half a second into the spike");
+
+        // Still raised five seconds after the spike, back to one frame within half a minute.
+        Assert.True(result.TargetAt(28) >= 3, $"target {result.TargetAt(28)} five seconds after the spike");
+        Assert.Equal(1, result.TargetAt(50));
+        Assert.True(result.DelayMilliseconds(fromSecond: 50).Max <= 20, "delay not back to one frame");
+
+        // The spike costs one underrun, no lost frame; the delay then shrinks one frame at a time.
+        Assert.True(_buffer.Underruns <= 2, $"{_buffer.Underruns} underruns");
+        Assert.Equal(0, _buffer.Lost + _buffer.Late);
+        Assert.InRange(_buffer.Dropped, 5, 12);
+    }
+
+    [Fact]
+    public void LossBursts_AreCountedAsLostNotAsUnderruns()
+    {
+        // Three packets in a row out of every hundred.
+        JitterTrace.Result result = new JitterTrace { IsLost = n => n % 100 is 50 or 51 or 52 }.Run(_buffer, 60);
+        Report(result, "loss bursts");
+
+        Assert.Equal(90, _buffer.Lost);
+        Assert.Equal(0, _buffer.Underruns);
+        Assert.Equal(90, result.Count(JitterPop.Underrun) + result.Count(JitterPop.Lost));
+        Assert.Equal(60 * 50 - 90, result.Count(JitterPop.Frame));
+        Assert.True(result.DelayMilliseconds().Max <= 20, "a loss must not add delay");
+    }
+
+    [Theory]
+    [InlineData(+1000, 0)]
+    [InlineData(-1000, 0)]
+    [InlineData(+1000, 10)]
+    [InlineData(-1000, 10)]
+    public void ClockDrift_OverFiveMinutes_IsAbsorbedOneFrameAtATime(double driftPpm, double jitterMilliseconds)
+    {
+        var trace = new JitterTrace { DriftPpm = driftPpm, Jitter = JitterTrace.Uniform(jitterMilliseconds, seed: 4) };
+        JitterTrace.Result result = trace.Run(_buffer, 300);
+        Report(result, $"drift {driftPpm} ppm, jitter 0-{jitterMilliseconds} ms");
+
+        // 0.1 % of 15,000 frames is 15: dropped when the sender is fast, inserted when it is slow.
+        long corrections = driftPpm > 0 ? _buffer.Dropped - _buffer.Inserted : _buffer.Inserted - _buffer.Dropped;
+        Assert.InRange(corrections, 13, 17);
+        Assert.True(_buffer.Dropped + _buffer.Inserted <= 17, $"{_buffer.Dropped} dropped, {_buffer.Inserted} inserted: churn");
+        Assert.True(_buffer.Underruns <= 1, $"{_buffer.Underruns} underruns");
+        Assert.Equal(0, _buffer.Lost + _buffer.Late);
+
+        // Bounded: never more than two frames beyond the jitter.
+        Assert.True(result.DelayMilliseconds(fromSecond: 10).Max <= 40 + jitterMilliseconds + 2, $"max delay {result.DelayMilliseconds().Max} ms");
     }
 }

@@ -26,13 +26,13 @@ internal sealed class PhoneTestRig : IDisposable
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("deskphone-rig-").FullName;
 
-    public PhoneTestRig(IMessageContacts? contacts = null, MessagesOptions? messageOptions = null, string? storePath = null, CallHistory? history = null, ContactBook? phonebook = null)
+    public PhoneTestRig(IMessageContacts? contacts = null, MessagesOptions? messageOptions = null, string? storePath = null, CallHistory? history = null, ContactBook? phonebook = null, PhoneOptions? options = null)
     {
         Loop = new SignallingLoop(Clock, NullLogger<SignallingLoop>.Instance);
         Agent = new SipUserAgent(new SipAgentOptions { User = "101", Password = "pw101", Domain = "pbx", Registrar = Pbx }, Transport, Loop, SipTimers.Default, NullLoggerFactory.Instance);
         Hardware = new SimulatedHardware(new SimulatorOptions(), timeProvider: Clock);
         Messages = MessageStore.Open(storePath ?? Path.Combine(dataDirectory, MessageStore.FileName), (messageOptions ?? new()).MaxStoredMessages, NullLogger.Instance, Clock);
-        Phone = new PhoneController(new PhoneOptions(), Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance, Messages, messageOptions ?? new(), contacts)
+        Phone = new PhoneController(options ?? new PhoneOptions(), Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance, Messages, messageOptions ?? new(), contacts)
         {
             History = history ?? new CallHistory(),
             Phonebook = phonebook,

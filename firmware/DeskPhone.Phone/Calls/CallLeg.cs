@@ -27,11 +27,17 @@ internal sealed class CallLeg(SipCall sip, IMediaSession media, DateTimeOffset s
 
     public DateTimeOffset? HeldSince { get; set; }
 
+    /// <summary>What our re-INVITE on its way asks for: hold (true) or resume (false); null when none is.</summary>
+    public bool? OfferedHold { get; set; }
+
     /// <summary>Our answer to the incoming offer, sent when the user answers.</summary>
     public ReadOnlyMemory<byte> PendingAnswer { get; set; }
 
     /// <summary>We offered in a 200 to an INVITE without SDP (RFC 3261 §14.2); the ACK brings the answer.</summary>
     public bool AwaitingAnswerInAck { get; set; }
+
+    /// <summary>Where a transfer we asked for is sending this call, while it is under way.</summary>
+    public string? TransferTarget { get; set; }
 
     /// <summary>Set when a transfer we asked for handed this call over to the target.</summary>
     public string? TransferredTo { get; set; }

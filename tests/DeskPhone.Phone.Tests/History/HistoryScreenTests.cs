@@ -47,7 +47,7 @@ public sealed class HistoryScreenTests : IDisposable
 
         await rig.Press(PhoneKey.History);
 
-        Assert.Equal([">!Bruno Verdi   09:20", " <Anna Rossi    09:05", " >200           23/11", "Call Msg  Del   Back"], Rows);
+        Assert.Equal([">!Bruno Verdi  09:20", " <Anna Rossi   09:05", " >200          23/11", "Call Msg  Del   Back"], Rows);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class HistoryScreenTests : IDisposable
         await rig.Press(PhoneKey.History);
 
         await rig.Press(PhoneKey.Down, PhoneKey.Down, PhoneKey.Down);
-        Assert.Equal([" !Bruno Verdi   09:20", " <Anna Rossi    09:05", ">>200           23/11"], Rows.Take(3));
+        Assert.Equal([" !Bruno Verdi  09:20", " <Anna Rossi   09:05", ">>200          23/11"], Rows.Take(3));
 
         await rig.Press(PhoneKey.Up, PhoneKey.Up, PhoneKey.Up);
         Assert.StartsWith(">!Bruno", rig.Hardware.Screen.Lines[0]);
@@ -75,7 +75,7 @@ public sealed class HistoryScreenTests : IDisposable
         await rig.Press(PhoneKey.History);
         await rig.Press(PhoneKey.Down, PhoneKey.Down, PhoneKey.Down, PhoneKey.Down);
 
-        Assert.Equal([" >202           08:02", " >201           08:01", ">>200           08:00"], Rows.Take(3));
+        Assert.Equal([" >202          08:02", " >201          08:01", ">>200          08:00"], Rows.Take(3));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class HistoryScreenTests : IDisposable
         Assert.Equal(["Delete this call?", "Anna Rossi", string.Empty, "Yes  All          No"], Rows);
         await rig.Press(PhoneKey.Soft1);
 
-        Assert.Equal([" !Bruno Verdi   09:20", ">>200           23/11", string.Empty], Rows.Take(3));
+        Assert.Equal([" !Bruno Verdi  09:20", ">>200          23/11", string.Empty], Rows.Take(3));
         using var reopened = CallHistory.Open(folder.File(CallHistory.FileName), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.Equal(["104", "200"], reopened.Records.Select(r => r.Number));
     }
@@ -245,7 +245,7 @@ public sealed class HistoryScreenTests : IDisposable
 
         await rig.Type("3");
 
-        Assert.Equal(["Dial           on hook", "3_"], Rows.Take(2));
+        Assert.Equal(["Dial         on hook", "3_"], Rows.Take(2));
     }
 
     [Fact]

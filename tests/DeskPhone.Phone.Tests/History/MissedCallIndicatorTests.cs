@@ -40,7 +40,7 @@ public sealed class MissedCallIndicatorTests : IDisposable
 
         Assert.False(rig.Hardware.Indicators.MessageWaiting);
         Assert.Equal(0, history.UnseenMissed);
-        Assert.Equal(">!Anna Rossi    09:30", rig.Hardware.Screen.Lines[0]);
+        Assert.Equal(">!Anna Rossi   09:30", rig.Hardware.Screen.Lines[0]);
         await rig.Press(PhoneKey.End);
         Assert.Equal(["Ext 101        09:30", "Registering...", string.Empty, "Tue 24 Nov 2026"], rig.Hardware.Screen.Lines.Select(l => l.TrimEnd()));
     }
