@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using DeskPhone.Hal;
 using DeskPhone.Media.Codecs;
 using DeskPhone.Media.Dtmf;
+using DeskPhone.Media.Rtcp;
 using DeskPhone.Media.Rtp;
 using DeskPhone.Media.Tones;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,9 @@ public sealed class RtpStream : IDisposable
     private readonly JitterBuffer _jitterBuffer;
     private readonly Playout _playout;
     private readonly long _openedTimestamp;
+    private readonly SenderStatistics _sent = new();
+    private readonly ReceptionStatistics _reception = new();
+    private readonly RtcpSession _rtcp;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -63,11 +67,10 @@ public sealed class RtpStream : IDisposable
 
     private StreamSettings? _settings;
     private volatile bool _disposed;
-    private long _packetsSent;
     private long _packetsReceived;
     private long _lastReceivedTicks;
 
-    private RtpStream(Socket socket, RtpStreamOptions options, AudioFormat format, TimeProvider timeProvider, ILogger logger)
+    private RtpStream(Socket socket, Socket rtcpSocket, RtpStreamOptions options, AudioFormat format, TimeProvider timeProvider, ILogger logger)
     {
         _socket = socket;
         _format = format;
@@ -85,6 +88,7 @@ public sealed class RtpStream : IDisposable
         _ssrc = RandomUInt32();
         _sequence = (ushort)RandomUInt32();
         _timestamp = RandomUInt32();
+        _rtcp = new RtcpSession(rtcpSocket, _ssrc, _sent, _reception, _jitterBuffer, timeProvider, logger);
         _receiveThread = new Thread(ReceiveLoop) { IsBackground = true, Name = "RTP receive" };
         _receiveThread.Start();
     }
@@ -96,11 +100,11 @@ public sealed class RtpStream : IDisposable
     /// </summary>
     public event Action<char>? DigitReceived;
 
-    /// <summary>The bound UDP port; always even, as RFC 3550 §11 keeps port + 1 for RTCP (not sent yet).</summary>
+    /// <summary>The bound UDP port for RTP; always even, with RTCP on the next one (RFC 3550 §11).</summary>
     public int LocalPort { get; }
 
     /// <summary>RTP packets sent since open, audio and telephone events.</summary>
-    public long PacketsSent => Interlocked.Read(ref _packetsSent);
+    public long PacketsSent => _sent.Packets;
 
     /// <summary>Packets received with the negotiated audio payload type since open.</summary>
     public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
@@ -116,7 +120,42 @@ public sealed class RtpStream : IDisposable
     }
 
     /// <summary>
-    /// Binds a socket on the first free even port of the range, starting at a random point of it
+    /// The call's receive quality so far; zeros and a MOS from the negotiated codec alone before
+    /// audio arrives. Any thread (the phone loop, for the call-info screen); lock-free.
+    /// </summary>
+    public CallQuality Quality
+    {
+        get
+        {
+            long expected = _reception.HasSource ? _reception.Expected : 0;
+            long missing = Math.Max(0, _reception.CumulativeLost) + _jitterBuffer.Late;
+            double lossPercent = expected > 0 ? Math.Min(100, 100.0 * missing / expected) : 0;
+            TimeSpan? roundTrip = _rtcp.RoundTripTime;
+            int bufferDelay = _jitterBuffer.TargetFrames * CodecFormats.PacketMilliseconds;
+
+            // Mouth to ear: half the round trip, the far end's packetisation, our buffer, and one
+            // sound card period.
+            TimeSpan oneWay = ((roundTrip ?? TimeSpan.Zero) / 2)
+                + TimeSpan.FromMilliseconds(bufferDelay + (2 * CodecFormats.PacketMilliseconds));
+            AudioCodec codec = Volatile.Read(ref _settings)?.Codec ?? AudioCodec.Pcmu;
+            return new CallQuality(
+                lossPercent,
+                _jitterBuffer.JitterMicroseconds / 1000.0,
+                roundTrip?.TotalMilliseconds,
+                bufferDelay,
+                _jitterBuffer.Underruns,
+                _playout.Concealed,
+                EModel.Mos(EModel.Rating(codec, oneWay, lossPercent)));
+        }
+    }
+
+    internal RtcpSession Rtcp => _rtcp;
+
+    internal JitterBuffer JitterBuffer => _jitterBuffer;
+
+    /// <summary>
+    /// Binds a socket on the first free even port of the range and one for RTCP on the next
+    /// port (RFC 3550 §11), starting at a random point of the range
     /// so consecutive calls do not reuse a port that stray packets of the last call may still
     /// reach. Returns false when every even port of the range is taken. Phone-loop thread.
     /// </summary>
@@ -145,27 +184,22 @@ public sealed class RtpStream : IDisposable
         for (int i = 0; i < evenPorts; i++)
         {
             int port = first + (2 * ((start + i) % evenPorts));
-            var socket = new Socket(options.LocalAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-            try
+            if (!TryBind(options.LocalAddress, port, out Socket? socket))
             {
-                socket.Bind(new IPEndPoint(options.LocalAddress, port));
+                continue;
             }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+
+            if (!TryBind(options.LocalAddress, port + 1, out Socket? rtcpSocket))
             {
                 socket.Dispose();
                 continue;
             }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
 
-            stream = new RtpStream(socket, options, format, timeProvider, logger);
+            stream = new RtpStream(socket, rtcpSocket, options, format, timeProvider, logger);
             return true;
         }
 
-        logger.LogWarning("No free even RTP port in {First}-{Last}", options.FirstPort, options.LastPort);
+        logger.LogWarning("No free even RTP port (with RTCP on the next) in {First}-{Last}", options.FirstPort, options.LastPort);
         stream = null;
         return false;
     }
@@ -193,10 +227,24 @@ public sealed class RtpStream : IDisposable
 
         StreamSettings? previous = Volatile.Read(ref _settings);
         Volatile.Write(ref _settings, new StreamSettings(negotiation, _format, previous?.Codec == negotiation.Codec ? previous : null));
+
+        // RFC 3550 §11: RTCP on the peer's RTP port + 1 (an a=rtcp attribute is not read).
+        IPEndPoint remote = negotiation.Remote;
+        if (remote.Port < ushort.MaxValue)
+        {
+            _rtcp.Start(new IPEndPoint(remote.Address, remote.Port + 1), CodecFormats.RtpClockRate);
+        }
     }
 
-    /// <summary>Stops sending and playing without closing the socket; <see cref="Start"/> resumes. Phone-loop thread.</summary>
-    public void Stop() => Volatile.Write(ref _settings, null);
+    /// <summary>
+    /// Stops sending and playing without closing the sockets, and ends RTCP reporting with a BYE
+    /// (RFC 3550 §6.6); <see cref="Start"/> resumes. Phone-loop thread.
+    /// </summary>
+    public void Stop()
+    {
+        Volatile.Write(ref _settings, null);
+        _rtcp.Stop();
+    }
 
     /// <summary>
     /// Queues a DTMF digit ('0'-'9', '*', '#', 'A'-'D'); the audio thread sends it as RFC 4733
@@ -275,7 +323,7 @@ public sealed class RtpStream : IDisposable
         _timestamp += CodecFormats.TimestampStep;
     }
 
-    /// <summary>Closes the socket and waits for the receive thread to end. Phone-loop thread.</summary>
+    /// <summary>Sends the RTCP BYE, closes the sockets and waits for the receive threads to end. Phone-loop thread.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -283,10 +331,32 @@ public sealed class RtpStream : IDisposable
             return;
         }
 
-        _disposed = true;
         Volatile.Write(ref _settings, null);
+        _rtcp.Dispose();
+        _disposed = true;
         _socket.Dispose();
         _receiveThread.Join();
+    }
+
+    private static bool TryBind(IPAddress address, int port, [NotNullWhen(true)] out Socket? socket)
+    {
+        socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(new IPEndPoint(address, port));
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            socket.Dispose();
+            socket = null;
+            return false;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private static void ValidateDtmf(RtpStreamOptions options)
@@ -342,7 +412,7 @@ public sealed class RtpStream : IDisposable
         try
         {
             _socket.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, target);
-            Interlocked.Increment(ref _packetsSent);
+            _sent.Sent(header.Timestamp, payloadLength);
             _sequence++;
             return true;
         }
@@ -403,6 +473,7 @@ public sealed class RtpStream : IDisposable
 
         Interlocked.Increment(ref _packetsReceived);
         Interlocked.Exchange(ref _lastReceivedTicks, _timeProvider.GetUtcNow().UtcTicks);
+        _reception.Add(header.Ssrc, header.SequenceNumber);
         Latch(settings, source);
         if (settings.Direction.Receives())
         {

@@ -168,6 +168,10 @@ public sealed partial class PhoneController
         consultationTimer?.Dispose();
         transfer.Caller.TransferTarget = transfer.Target;
         consultation.Media.Park();
+
+        // The screen follows the caller now; the consultation ends behind it (Replaces, or CANCEL).
+        current = transfer.Caller;
+        other = consultation;
         if (!answered)
         {
             consultation.Sip.Hangup();
@@ -275,14 +279,6 @@ public sealed partial class PhoneController
 
             current = null;
             return false;
-        }
-
-        if (attended is { Completing: true } completing && completing.Consultation == ended)
-        {
-            // The target took the call over (Replaces) or the ringing consultation was cancelled; the caller's REFER goes on.
-            current = completing.Caller;
-            other = null;
-            return true;
         }
 
         return false;

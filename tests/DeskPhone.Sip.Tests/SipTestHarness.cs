@@ -4,6 +4,7 @@ using DeskPhone.Sip.Agent;
 using DeskPhone.Sip.Messages;
 using DeskPhone.Sip.Threading;
 using DeskPhone.Sip.Transport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,20 +15,21 @@ internal sealed class SipTestHarness : IDisposable
 {
     public static readonly IPEndPoint Pbx = new(IPAddress.Loopback, 5060);
 
-    public SipTestHarness(string password = "pw101")
+    public SipTestHarness(string password = "pw101", RecordingTransport? transport = null, bool trustedSourcesOnly = true, ILoggerFactory? loggers = null)
     {
+        Transport = transport ?? new RecordingTransport();
         Loop = new SignallingLoop(Clock, NullLogger<SignallingLoop>.Instance);
         Agent = new SipUserAgent(
-            new SipAgentOptions { User = "101", Password = password, Domain = "deskphone.lab", Registrar = Pbx },
+            new SipAgentOptions { User = "101", Password = password, Domain = "deskphone.lab", Registrar = Pbx, TrustedSourcesOnly = trustedSourcesOnly },
             Transport,
             Loop,
             SipTimers.Default,
-            NullLoggerFactory.Instance);
+            loggers ?? NullLoggerFactory.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
-    public RecordingTransport Transport { get; } = new();
+    public RecordingTransport Transport { get; }
 
     public SignallingLoop Loop { get; }
 
@@ -66,11 +68,16 @@ internal sealed class SipTestHarness : IDisposable
     }
 }
 
-internal sealed class RecordingTransport : ISipTransport
+/// <summary>Records what the agent sends; <c>reliable</c> makes it look like TCP to the transaction layer.</summary>
+internal class RecordingTransport(bool reliable = false) : ISipTransport
 {
     private readonly List<(SipMessage Message, IPEndPoint Destination)> sent = [];
 
     public IPEndPoint LocalEndPoint { get; } = new(IPAddress.Loopback, 5070);
+
+    public string Name => reliable ? "TCP" : "UDP";
+
+    public bool IsReliable => reliable;
 
     public IReadOnlyList<(SipMessage Message, IPEndPoint Destination)> Sent
     {

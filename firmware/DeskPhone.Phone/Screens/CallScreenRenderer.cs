@@ -61,7 +61,7 @@ internal static class CallScreenRenderer
                 MenuItem.DoNotDisturb => ("Do not disturb", view.DoNotDisturb ? "On" : "Off"),
                 _ => (string.Empty, string.Empty),
             };
-            lines.Add(LcdText.TwoColumns((i == menu.Selected ? ">" : " ") + (i + 1).ToString(CultureInfo.InvariantCulture) + " " + label, state, columns));
+            lines.Add(LcdText.TwoColumns((i == menu.Selected ? ">" : " ") + label, state, columns));
         }
 
         while (lines.Count < 3)

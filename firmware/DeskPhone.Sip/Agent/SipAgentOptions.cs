@@ -23,4 +23,10 @@ public sealed record SipAgentOptions
     public int RegisterExpiresSeconds { get; init; } = 3600;
 
     public string UserAgentName { get; init; } = "DeskPhone";
+
+    /// <summary>
+    /// While registered, drop out-of-dialog requests whose source address is not the registrar's
+    /// (<see cref="TrustedSourcePolicy"/>). Off for peer-to-peer use, where peers call directly.
+    /// </summary>
+    public bool TrustedSourcesOnly { get; init; } = true;
 }

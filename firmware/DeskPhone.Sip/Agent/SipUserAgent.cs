@@ -19,15 +19,23 @@ public sealed partial class SipUserAgent : IDisposable
 {
     private readonly Dictionary<string, SipCall> calls = new(StringComparer.Ordinal);
     private readonly ILogger logger;
+    private readonly ISipTransport transport;
+    private readonly TrustedSourcePolicy trustedSources;
 
     public SipUserAgent(SipAgentOptions options, ISipTransport transport, SignallingLoop loop, SipTimers timers, ILoggerFactory loggers)
     {
         Options = options;
         Loop = loop;
+        this.transport = transport;
         logger = loggers.CreateLogger<SipUserAgent>();
         Transactions = new TransactionLayer(new TransactionContext(transport, loop, timers));
         LocalEndPoint = ReachableLocalEndPoint(transport.LocalEndPoint, options.Registrar);
+        trustedSources = new TrustedSourcePolicy([Unmapped(options.Registrar.Address)], loop.Time, logger);
         Registration = new RegistrationClient(this, loggers.CreateLogger<RegistrationClient>());
+        if (transport is IConnectionTransport connections)
+        {
+            KeepAlive = KeepFlowAlive(connections);
+        }
     }
 
     /// <summary>A new call from the network, already answered 100 Trying. THREAD: signalling loop.</summary>
@@ -40,8 +48,11 @@ public sealed partial class SipUserAgent : IDisposable
     /// <summary>The address and port the peers reach us on (used in Via and Contact).</summary>
     public IPEndPoint LocalEndPoint { get; }
 
-    /// <summary>Number of dropped datagrams: unparseable, or responses to nothing we sent.</summary>
+    /// <summary>Number of dropped datagrams: unparseable, or responses to nothing we sent. THREAD: signalling loop.</summary>
     public long DroppedMessages { get; private set; }
+
+    /// <summary>Out-of-dialog requests dropped because they came from elsewhere than the registrar (<see cref="SipAgentOptions.TrustedSourcesOnly"/>). THREAD: signalling loop.</summary>
+    public long UntrustedDropped => trustedSources.Dropped;
 
     internal SignallingLoop Loop { get; }
 
@@ -90,7 +101,10 @@ public sealed partial class SipUserAgent : IDisposable
 
     internal string AddressOfRecord => $"sip:{Options.User}@{Options.Domain}";
 
-    internal string ContactUri => $"sip:{Options.User}@{FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port}";
+    /// <summary>Our Contact; names the transport unless it is UDP, the default (RFC 3261 §19.1.1, §18.1.1).</summary>
+    internal string ContactUri => transport.Name == "UDP"
+        ? $"sip:{Options.User}@{FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port}"
+        : $"sip:{Options.User}@{FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port};transport={transport.Name.ToLowerInvariant()}";
 
     internal string TargetUri(string target) =>
         target.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("sips:", StringComparison.OrdinalIgnoreCase)
@@ -101,7 +115,7 @@ public sealed partial class SipUserAgent : IDisposable
     internal SipRequest NewRequest(string method, string requestUri, NameAddress from, NameAddress to, string callId, uint sequence)
     {
         var request = new SipRequest(method, requestUri);
-        request.Add(HeaderNames.Via, $"SIP/2.0/UDP {FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port};branch={Identifiers.NewBranch()};rport");
+        request.Add(HeaderNames.Via, $"SIP/2.0/{transport.Name} {FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port};branch={Identifiers.NewBranch()};rport");
         request.Add(HeaderNames.MaxForwards, "70");
         request.Add(HeaderNames.From, from.ToString());
         request.Add(HeaderNames.To, to.ToString());
@@ -133,9 +147,14 @@ public sealed partial class SipUserAgent : IDisposable
         {
             if (result.AnswerableRequest is { Method: not SipMethods.Ack } bad)
             {
+                if (bad.To.Tag is null && RefusesSource(bad.Method, source))
+                {
+                    return;
+                }
+
                 // RFC 3261 §8.2: a request we cannot process but can answer gets 400 naming the
                 // defect, or 505 when it speaks another SIP version (§21.5.6).
-                var transaction = Transactions.CreateServer(bad, EndPointResolver.ResponseDestination(bad.TopVia, source));
+                var transaction = Transactions.CreateServer(bad, ResponseDestination(bad, source));
                 if (result.UnsupportedVersion)
                 {
                     Respond(transaction, 505, "Version Not Supported");
@@ -201,7 +220,14 @@ public sealed partial class SipUserAgent : IDisposable
             return;
         }
 
-        var transaction = Transactions.CreateServer(request, EndPointResolver.ResponseDestination(request.TopVia, source));
+        // In-dialog requests and CANCEL are matched to dialogs and transactions; only requests that
+        // could start something new meet the trusted-source policy.
+        if (toTag is null && request.Method != SipMethods.Cancel && RefusesSource(request.Method, source))
+        {
+            return;
+        }
+
+        var transaction = Transactions.CreateServer(request, ResponseDestination(request, source));
         if (request.Method == SipMethods.Cancel)
         {
             HandleCancel(request, transaction);

@@ -85,6 +85,24 @@ public sealed class RegistrationClient
         return unregistered.Task;
     }
 
+    /// <summary>
+    /// The connection to the registrar failed (RFC 5626 §4.4.1): registers again at once, which
+    /// opens a new one, instead of waiting for the refresh; a failure then backs off as usual.
+    /// Ignored unless registered, so a registrar that cannot be reached is not hammered.
+    /// THREAD: signalling loop.
+    /// </summary>
+    internal void RecoverFlow()
+    {
+        if (stopped || Status.Phase != RegistrationPhase.Registered)
+        {
+            return;
+        }
+
+        nextAttempt?.Dispose();
+        SetStatus(Status with { Phase = RegistrationPhase.Registering });
+        Send(authorization: null);
+    }
+
     private void Send(IReadOnlyList<SipHeader>? authorization, int? expires = null)
     {
         var lifetime = expires ?? requestedExpires;

@@ -4,9 +4,10 @@ using DeskPhone.Sip.Messages;
 namespace DeskPhone.Sip.Transactions;
 
 /// <summary>
-/// The INVITE client transaction of RFC 3261 §17.1.1 (Figure 5) over UDP: Timer A retransmits while
-/// Calling, Timer B gives up, a final non-2xx response is ACKed here (§17.1.1.3) and Timer D
-/// absorbs its retransmissions. A 2xx ends the transaction; the dialog ACKs it. Runs on the loop.
+/// The INVITE client transaction of RFC 3261 §17.1.1 (Figure 5): Timer A retransmits while Calling
+/// (UDP only), Timer B gives up, a final non-2xx response is ACKed here (§17.1.1.3) and Timer D
+/// absorbs its retransmissions (32 s over UDP, zero over TCP). A 2xx ends the transaction; the
+/// dialog ACKs it. Runs on the loop.
 /// </summary>
 internal sealed class ClientInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
     : ClientTransaction(context, request, destination, onResponse, onTimeout, ClientTransactionState.Calling)
@@ -21,7 +22,11 @@ internal sealed class ClientInviteTransaction(TransactionContext context, SipReq
     {
         Transmit();
         retransmitInterval = Context.Timers.T1;
-        timerA = Context.Loop.Schedule(retransmitInterval, OnTimerA);
+        if (!Context.Reliable)
+        {
+            timerA = Context.Loop.Schedule(retransmitInterval, OnTimerA);
+        }
+
         timerB = Context.Loop.Schedule(Context.Timers.TransactionTimeout, OnTimerB);
     }
 
@@ -45,7 +50,7 @@ internal sealed class ClientInviteTransaction(TransactionContext context, SipReq
                 ack = BuildAck(response).ToBytes();
                 Context.Send(ack, Destination);
                 OnResponse(response);
-                timerD = Context.Loop.Schedule(TimeSpan.FromSeconds(32), Terminate);
+                timerD = Context.AfterRetransmissionWait(TimeSpan.FromSeconds(32), Terminate);
                 break;
             case ClientTransactionState.Completed when !response.IsProvisional && !response.IsSuccess:
                 Context.Send(ack!, Destination);

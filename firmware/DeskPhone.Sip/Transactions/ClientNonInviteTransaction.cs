@@ -4,8 +4,9 @@ using DeskPhone.Sip.Messages;
 namespace DeskPhone.Sip.Transactions;
 
 /// <summary>
-/// The non-INVITE client transaction of RFC 3261 §17.1.2 (Figure 6) over UDP: Timer E retransmits,
-/// Timer F gives up, Timer K absorbs response retransmissions. Runs on the signalling loop.
+/// The non-INVITE client transaction of RFC 3261 §17.1.2 (Figure 6): Timer E retransmits (UDP
+/// only), Timer F gives up, Timer K absorbs response retransmissions (T4 over UDP, zero over TCP).
+/// Runs on the signalling loop.
 /// </summary>
 internal sealed class ClientNonInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint destination, Action<SipResponse> onResponse, Action onTimeout)
     : ClientTransaction(context, request, destination, onResponse, onTimeout, ClientTransactionState.Trying)
@@ -19,7 +20,11 @@ internal sealed class ClientNonInviteTransaction(TransactionContext context, Sip
     {
         Transmit();
         retransmitInterval = Context.Timers.T1;
-        timerE = Context.Loop.Schedule(retransmitInterval, OnTimerE);
+        if (!Context.Reliable)
+        {
+            timerE = Context.Loop.Schedule(retransmitInterval, OnTimerE);
+        }
+
         timerF = Context.Loop.Schedule(Context.Timers.TransactionTimeout, OnTimerF);
     }
 
@@ -41,7 +46,7 @@ internal sealed class ClientNonInviteTransaction(TransactionContext context, Sip
         timerE?.Dispose();
         timerF?.Dispose();
         OnResponse(response);
-        timerK = Context.Loop.Schedule(Context.Timers.T4, Terminate);
+        timerK = Context.AfterRetransmissionWait(Context.Timers.T4, Terminate);
     }
 
     protected override void StopTimers()

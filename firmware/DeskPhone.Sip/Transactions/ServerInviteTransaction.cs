@@ -5,8 +5,9 @@ namespace DeskPhone.Sip.Transactions;
 
 /// <summary>
 /// The INVITE server transaction of RFC 3261 §17.2.1 (Figure 7). A 2xx ends it at once (the UAS
-/// core retransmits the 2xx, §13.3.1.4); a final non-2xx is retransmitted by Timer G until the
-/// ACK arrives or Timer H gives up, and Timer I absorbs further ACKs. Runs on the loop.
+/// core retransmits the 2xx, §13.3.1.4); a final non-2xx is retransmitted by Timer G (UDP only)
+/// until the ACK arrives or Timer H gives up, and Timer I absorbs further ACKs (T4 over UDP, zero
+/// over TCP). Runs on the loop.
 /// </summary>
 internal sealed class ServerInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint responseDestination) : IServerTransaction
 {
@@ -49,7 +50,11 @@ internal sealed class ServerInviteTransaction(TransactionContext context, SipReq
 
         State = ServerTransactionState.Completed;
         retransmitInterval = context.Timers.T1;
-        timerG = context.Loop.Schedule(retransmitInterval, OnTimerG);
+        if (!context.Reliable)
+        {
+            timerG = context.Loop.Schedule(retransmitInterval, OnTimerG);
+        }
+
         timerH = context.Loop.Schedule(context.Timers.TransactionTimeout, OnTimerH);
     }
 
@@ -72,7 +77,7 @@ internal sealed class ServerInviteTransaction(TransactionContext context, SipReq
         State = ServerTransactionState.Confirmed;
         timerG?.Dispose();
         timerH?.Dispose();
-        timerI = context.Loop.Schedule(context.Timers.T4, Terminate);
+        timerI = context.AfterRetransmissionWait(context.Timers.T4, Terminate);
     }
 
     public void Abandon() => Terminate();

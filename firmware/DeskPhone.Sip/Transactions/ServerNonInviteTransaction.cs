@@ -5,7 +5,8 @@ namespace DeskPhone.Sip.Transactions;
 
 /// <summary>
 /// The non-INVITE server transaction of RFC 3261 §17.2.2 (Figure 8): retransmitted requests get
-/// the last response again; Timer J keeps the state long enough to absorb them. Runs on the loop.
+/// the last response again; Timer J keeps the state long enough to absorb them (64·T1 over UDP,
+/// zero over TCP, where requests are not retransmitted). Runs on the loop.
 /// </summary>
 internal sealed class ServerNonInviteTransaction(TransactionContext context, SipRequest request, IPEndPoint responseDestination) : IServerTransaction
 {
@@ -34,7 +35,7 @@ internal sealed class ServerNonInviteTransaction(TransactionContext context, Sip
         }
 
         State = ServerTransactionState.Completed;
-        timerJ = context.Loop.Schedule(context.Timers.TransactionTimeout, Terminate);
+        timerJ = context.AfterRetransmissionWait(context.Timers.TransactionTimeout, Terminate);
     }
 
     public void ReceiveRetransmission()

@@ -11,5 +11,26 @@ internal sealed class TransactionContext(ISipTransport transport, SignallingLoop
 
     public SignallingLoop Loop { get; } = loop;
 
+    /// <summary>
+    /// RFC 3261 §17: over a reliable transport nothing is retransmitted (Timers A, E, G are not
+    /// started) and the waits for stray retransmissions (Timers D, I, J, K) are zero.
+    /// </summary>
+    public bool Reliable { get; } = transport.IsReliable;
+
     public void Send(byte[] bytes, IPEndPoint destination) => transport.Send(bytes, destination);
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> after <paramref name="unreliableWait"/> over UDP, or at once
+    /// (returning null) over a reliable transport, where that wait is zero (Timers D, I, J, K).
+    /// </summary>
+    public ITimer? AfterRetransmissionWait(TimeSpan unreliableWait, Action callback)
+    {
+        if (Reliable)
+        {
+            callback();
+            return null;
+        }
+
+        return Loop.Schedule(unreliableWait, callback);
+    }
 }

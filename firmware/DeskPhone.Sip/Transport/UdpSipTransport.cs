@@ -6,9 +6,9 @@ namespace DeskPhone.Sip.Transport;
 
 /// <summary>
 /// SIP over UDP (RFC 3261 §18). A receive thread reads datagrams and hands each to
-/// <see cref="DatagramReceived"/>; sends go straight to the socket from the signalling loop.
+/// <see cref="MessageReceived"/>; sends go straight to the socket from the signalling loop.
 /// </summary>
-public sealed class UdpSipTransport : ISipTransport, IDisposable
+public sealed class UdpSipTransport : ISocketSipTransport
 {
     // Bursts of retransmissions and messages must not be dropped by the kernel; the default is
     // about 208 KiB here.
@@ -35,7 +35,7 @@ public sealed class UdpSipTransport : ISipTransport, IDisposable
     /// Raised for every datagram with its bytes (valid only during the call) and its source.
     /// THREAD: the transport's receive thread; the handler must copy or parse and post.
     /// </summary>
-    public event Action<ReadOnlyMemory<byte>, IPEndPoint>? DatagramReceived;
+    public event Action<ReadOnlyMemory<byte>, IPEndPoint>? MessageReceived;
 
     public IPEndPoint LocalEndPoint { get; }
 
@@ -96,7 +96,7 @@ public sealed class UdpSipTransport : ISipTransport, IDisposable
                 logger.LogTrace("SIP from {Source}:\n{Message}", source, System.Text.Encoding.UTF8.GetString(buffer, 0, length));
             }
 
-            DatagramReceived?.Invoke(buffer.AsMemory(0, length), (IPEndPoint)source);
+            MessageReceived?.Invoke(buffer.AsMemory(0, length), (IPEndPoint)source);
         }
     }
 }

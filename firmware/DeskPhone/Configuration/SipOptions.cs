@@ -15,11 +15,30 @@ public sealed class SipOptions
     [Required]
     public string ListenAddress { get; set; } = "0.0.0.0";
 
-    /// <summary>Local UDP port; 0 picks a free one.</summary>
+    /// <summary>Local port (UDP or TCP, per <see cref="Transport"/>); 0 picks a free one.</summary>
     [Range(0, 65535)]
     public int ListenPort { get; set; } = 5060;
 
     /// <summary>Registration lifetime asked of the PBX, in seconds.</summary>
     [Range(60, 86400)]
     public int RegisterExpires { get; set; } = 3600;
+
+    /// <summary>
+    /// What SIP runs over (RFC 3261 §18): UDP, or TCP with connection reuse and keep-alives to the
+    /// registrar (RFC 5626 §4.4.1). The binder rejects any other value, naming the key.
+    /// </summary>
+    public SipTransportProtocol Transport { get; set; } = SipTransportProtocol.Udp;
+
+    /// <summary>
+    /// While registered, drop out-of-dialog requests (INVITE, MESSAGE, OPTIONS…) that do not come
+    /// from the registrar's address. Turn off for peer-to-peer use, where peers call directly.
+    /// </summary>
+    public bool TrustedSourcesOnly { get; set; } = true;
+}
+
+/// <summary>The values of <see cref="SipOptions.Transport"/>.</summary>
+public enum SipTransportProtocol
+{
+    Udp,
+    Tcp,
 }

@@ -16,19 +16,19 @@ using Microsoft.Extensions.Logging;
 namespace DeskPhone.Hosting;
 
 /// <summary>
-/// The whole phone wired together: signalling loop, SIP over UDP, media, hardware and phone
+/// The whole phone wired together: signalling loop, SIP over UDP or TCP, media, hardware and phone
 /// logic. Used by the host and, in process, by the interop tests.
 /// </summary>
 public sealed class PhoneRuntime : IAsyncDisposable
 {
-    private readonly UdpSipTransport transport;
+    private readonly ISocketSipTransport transport;
     private readonly ILogger logger;
 
     private PhoneRuntime(DeskPhoneSettings settings, IPhoneHardware hardware, ILoggerFactory loggers, TimeProvider time)
     {
         logger = loggers.CreateLogger<PhoneRuntime>();
         Loop = new SignallingLoop(time, loggers.CreateLogger<SignallingLoop>());
-        transport = new UdpSipTransport(new IPEndPoint(IPAddress.Parse(settings.Sip.ListenAddress), settings.Sip.ListenPort), loggers.CreateLogger<UdpSipTransport>());
+        transport = OpenTransport(settings.Sip, loggers, time);
         Agent = new SipUserAgent(
             new SipAgentOptions
             {
@@ -39,12 +39,13 @@ public sealed class PhoneRuntime : IAsyncDisposable
                 Domain = settings.Domain,
                 Registrar = settings.RegistrarEndPoint,
                 RegisterExpiresSeconds = settings.Sip.RegisterExpires,
+                TrustedSourcesOnly = settings.Sip.TrustedSourcesOnly,
             },
             transport,
             Loop,
             SipTimers.Default,
             loggers);
-        transport.DatagramReceived += (datagram, source) => Agent.ReceiveDatagram(datagram.Span, source);
+        transport.MessageReceived += (message, source) => Agent.ReceiveDatagram(message.Span, source);
 
         Hardware = hardware;
         Simulator = hardware as SimulatedHardware;
@@ -91,6 +92,15 @@ public sealed class PhoneRuntime : IAsyncDisposable
 
     /// <summary>The text messages (messages.db). THREAD: the signalling loop once the phone runs.</summary>
     public MessageStore Messages { get; }
+
+    /// <summary>The SIP socket of Sip:Transport on Sip:ListenAddress and Sip:ListenPort.</summary>
+    private static ISocketSipTransport OpenTransport(SipOptions sip, ILoggerFactory loggers, TimeProvider time)
+    {
+        var listen = new IPEndPoint(IPAddress.Parse(sip.ListenAddress), sip.ListenPort);
+        return sip.Transport == SipTransportProtocol.Tcp
+            ? new TcpSipTransport(listen, TcpTransportOptions.Default, time, loggers.CreateLogger<TcpSipTransport>())
+            : new UdpSipTransport(listen, loggers.CreateLogger<UdpSipTransport>());
+    }
 
     /// <summary>Builds the phone, starts audio and signalling, and begins registering.</summary>
     /// <exception cref="InvalidOperationException">The hardware could not be opened; callers for which that is expected use <see cref="TryStart"/>.</exception>

@@ -16,7 +16,7 @@ public sealed class BlindTransferTests : IDisposable
         await InConversationWithAnna();
 
         await rig.Press(PhoneKey.More);
-        Assert.Equal([">1 Transfer", " 2 Mute          Off", string.Empty, "Select          Back"], Lines());
+        Assert.Equal([">Transfer", " Mute            Off", string.Empty, "Select          Back"], Lines());
         await rig.Press(PhoneKey.Ok);
         await rig.Type("35");
         Assert.Equal(["Transfer to", "35_", "Anna Rossi", "Send Del      Cancel"], Lines());
