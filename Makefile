@@ -13,7 +13,7 @@ IMAGE_CHECK_PACKAGES := qemu-system-arm kamailio baresip-core sip-tester mtools 
   openssh-client iproute2 systemd
 CONFIGURATION ?= Debug
 
-.PHONY: help deps build test run conformance publish-pi pi-selftest image image-check clean
+.PHONY: help deps build test run conformance bench-compare publish-pi pi-selftest image image-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,6 +34,10 @@ run: deps build ## the phone in the terminal simulator as 101, a lab PBX, and a 
 
 conformance: build ## send the RFC 4475 / RFC 5118 torture corpora to the headless phone
 	@scripts/conformance.sh $(CONFIGURATION)
+
+bench-compare: ## our firmware (Native AOT) against baresip side by side; table into docs/performance.md (~15 min, root)
+	@scripts/deps.sh kamailio baresip-core sip-tester sox ffmpeg tcpdump iproute2 clang python3
+	@scripts/bench-compare/run.sh
 
 publish-pi: ## the firmware for the Raspberry Pi (linux-arm64, Native AOT), cross-built here
 	@scripts/publish-pi.sh

@@ -72,7 +72,8 @@ cat >"$lab/deskphone.json" <<JSON
   "Account": { "Extension": "101", "Password": "pw101", "DisplayName": "Desk 101" },
   "Sip": { "Registrar": "127.0.0.1:$pbx_port", "ListenAddress": "127.0.0.1", "ListenPort": 0 },
   "Simulator": { "CaptureSource": "Tone", "CaptureToneHz": 1000, "PlaybackSink": "Auto", "PlaybackWavPath": "earpiece.wav" },
-  "Storage": { "DataDirectory": "data" }
+  "Storage": { "DataDirectory": "data" },
+  "Phone": { "Language": "En" }
 }
 JSON
 echo "demo: PBX on udp 127.0.0.1:$pbx_port, demo phone 200 answers with a 440 Hz tone; you are 101."

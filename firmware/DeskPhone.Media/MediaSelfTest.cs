@@ -24,7 +24,9 @@ public static class MediaSelfTest
     public static IReadOnlyList<string> Run()
     {
         var problems = new List<string>();
-        foreach (var codec in Enum.GetValues<AudioCodec>())
+        // Opus is perceptual: a waveform SNR says little of it, so the tests compare it with
+        // ffmpeg's libopus instead.
+        foreach (var codec in Enum.GetValues<AudioCodec>().Where(codec => codec != AudioCodec.Opus))
         {
             var snr = RoundTripSnrDb(codec);
             if (snr < MinimumSnrDb)
@@ -46,7 +48,7 @@ public static class MediaSelfTest
     /// <summary>Encodes and decodes half a second of a 1 kHz sine at the codec's own rate; SNR of the second half.</summary>
     private static double RoundTripSnrDb(AudioCodec codec)
     {
-        int rate = codec.SampleRate();
+        int rate = codec.SampleRate(16000);
         var format = new AudioFormat(rate, rate * CodecFormats.PacketMilliseconds / 1000);
         var tone = new short[Frames * format.FrameSamples];
         for (var i = 0; i < tone.Length; i++)
@@ -56,7 +58,7 @@ public static class MediaSelfTest
 
         var encoder = new FrameEncoder(codec, format);
         var decoder = new FrameDecoder(codec, format);
-        var payload = new byte[encoder.PayloadBytes];
+        var payload = new byte[encoder.MaxPayloadBytes];
         var decoded = new short[tone.Length];
         for (var frame = 0; frame < Frames; frame++)
         {

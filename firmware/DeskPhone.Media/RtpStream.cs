@@ -30,8 +30,8 @@ public sealed class RtpStream : IDisposable
     // Larger than any packet we accept; bigger datagrams are not ours to play.
     private const int ReceiveBufferBytes = 2048;
 
-    // Largest payload we send: 20 ms of G.711 or G.722 is 160 octets.
-    private const int MaxPayloadBytes = 160;
+    // Largest payload we send: 20 ms of G.711 or G.722 is 160 octets, Opus is capped at 400.
+    private const int MaxPayloadBytes = CodecFormats.MaxOpusPayloadBytes;
 
     // Largest payload we buffer: one Opus frame may take 1275 octets (RFC 6716 §3.2.1).
     private const int MaxReceivedPayloadBytes = 1275;
@@ -232,7 +232,7 @@ public sealed class RtpStream : IDisposable
         IPEndPoint remote = negotiation.Remote;
         if (remote.Port < ushort.MaxValue)
         {
-            _rtcp.Start(new IPEndPoint(remote.Address, remote.Port + 1), CodecFormats.RtpClockRate);
+            _rtcp.Start(new IPEndPoint(remote.Address, remote.Port + 1), negotiation.Codec.RtpClockRate());
         }
     }
 
@@ -319,8 +319,8 @@ public sealed class RtpStream : IDisposable
         }
 
         // The timestamp follows the sampling clock whether or not the frame went out (RFC 3550
-        // §5.1); every codec we have counts 8000 per second, G.722 included (RFC 3551 §4.5.2).
-        _timestamp += CodecFormats.TimestampStep;
+        // §5.1): 8000 per second for G.711 and G.722 (RFC 3551 §4.5.2), 48000 for Opus (RFC 7587 §4.1).
+        _timestamp += (settings?.Codec ?? AudioCodec.Pcmu).TimestampStep();
     }
 
     /// <summary>Sends the RTCP BYE, closes the sockets and waits for the receive threads to end. Phone-loop thread.</summary>
@@ -377,7 +377,7 @@ public sealed class RtpStream : IDisposable
     // duration so far (in timestamp units) growing each packet, E on the last three.
     private void SendTelephoneEvent(StreamSettings settings, byte payloadType, in DtmfFrame dtmf)
     {
-        var telephoneEvent = new TelephoneEvent(dtmf.Event, dtmf.End, DtmfVolume, (ushort)(dtmf.Periods * CodecFormats.TimestampStep));
+        var telephoneEvent = new TelephoneEvent(dtmf.Event, dtmf.End, DtmfVolume, (ushort)(dtmf.Periods * settings.Codec.TimestampStep()));
         int payloadLength = telephoneEvent.Write(_payloadBuffer);
         Send(settings, new RtpHeader(dtmf.Start, payloadType, _sequence, dtmf.Timestamp, _ssrc), payloadLength);
     }
@@ -478,7 +478,7 @@ public sealed class RtpStream : IDisposable
         if (settings.Direction.Receives())
         {
             long arrival = _timeProvider.GetElapsedTime(_openedTimestamp).Ticks / TimeSpan.TicksPerMicrosecond;
-            _jitterBuffer.Put(header.SequenceNumber, new PacketArrival(header.Timestamp, CodecFormats.RtpClockRate, arrival), payload);
+            _jitterBuffer.Put(header.SequenceNumber, new PacketArrival(header.Timestamp, settings.Codec.RtpClockRate(), arrival), payload);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using DeskPhone.Media.Codecs;
 using DeskPhone.Media.Sdp;
 
 namespace DeskPhone.Media;
@@ -56,9 +57,15 @@ public sealed class SdpSession
     /// <param name="direction">sendrecv normally; sendonly to put the peer on hold (RFC 3264 §8.4).</param>
     public byte[] CreateOffer(MediaDirection direction = MediaDirection.SendRecv)
     {
-        var codecs = _codecs.Select(codec => (SdpFormats.StaticPayloadType(codec), codec)).ToArray();
+        var codecs = _codecs.Select(codec => (SdpFormats.OfferedPayloadType(codec), codec)).ToArray();
+        var events = new List<(byte, int)> { (SdpFormats.TelephoneEventPayloadType, SdpFormats.ClockRate) };
+        if (_codecs.Contains(AudioCodec.Opus))
+        {
+            events.Add((SdpFormats.WidebandTelephoneEventPayloadType, AudioCodec.Opus.RtpClockRate()));
+        }
+
         SdpWriter writer = NewWriter();
-        writer.AddAudio(_localPort, codecs, SdpFormats.TelephoneEventPayloadType, direction);
+        writer.AddAudio(_localPort, codecs, events, direction);
         _pendingOfferDirection = direction;
         return writer.ToBytes();
     }
@@ -121,7 +128,7 @@ public sealed class SdpSession
             new IPEndPoint(remote, stream.Port),
             pick.Codec,
             pick.PayloadType,
-            SdpFormats.FindTelephoneEvent(stream),
+            SdpFormats.FindTelephoneEvent(stream, pick.Codec.RtpClockRate()),
             ours));
     }
 
@@ -173,7 +180,7 @@ public sealed class SdpSession
 
         (byte payloadType, AudioCodec codec) = choice;
 
-        byte? telephoneEvent = SdpFormats.FindTelephoneEvent(stream);
+        byte? telephoneEvent = SdpFormats.FindTelephoneEvent(stream, codec.RtpClockRate());
         MediaDirection offered = offer.DirectionOf(stream);
         MediaDirection ours = MediaDirections.From(
             sends: direction.Sends() && offered.Receives() && !SdpAddress.IsHold(remote),
@@ -184,7 +191,7 @@ public sealed class SdpSession
         {
             if (i == streamIndex)
             {
-                writer.AddAudio(_localPort, [(payloadType, codec)], telephoneEvent, ours);
+                writer.AddAudio(_localPort, [(payloadType, codec)], telephoneEvent is byte events ? [(events, codec.RtpClockRate())] : [], ours);
             }
             else
             {

@@ -249,10 +249,10 @@ public sealed partial class PhoneController
     private void BringForward(CallLeg leg, string endedText)
     {
         current = leg;
+        audio.PlayTone(CallProgressTone.None);
         if (leg.ConnectedAt is null)
         {
             // Call waiting becomes a plain incoming call.
-            audio.PlayTone(CallProgressTone.None);
             hardware.Ringer.StartRinging();
         }
 
@@ -382,20 +382,20 @@ public sealed partial class PhoneController
         : current is { ConnectedAt: not null, HeldByUs: false } ? LineIndicator.On
         : LineIndicator.Blinking);
 
-    private static string EndedText(CallLeg ended) => ended.TransferredTo is { } target ? $"Transferred to {target}" : ended.Sip.EndReason switch
+    private string EndedText(CallLeg ended) => ended.TransferredTo is { } target ? View.Texts.TransferredTo(target) : ended.Sip.EndReason switch
     {
-        CallEndReason.RemoteHangup => "Hung up by peer",
-        CallEndReason.LocalHangup => "Hung up",
-        CallEndReason.CancelledByCaller => "Missed",
-        CallEndReason.Timeout => "No response",
+        CallEndReason.RemoteHangup => View.Texts.HungUpByPeer,
+        CallEndReason.LocalHangup => View.Texts.HungUp,
+        CallEndReason.CancelledByCaller => View.Texts.Missed,
+        CallEndReason.Timeout => View.Texts.NoResponse,
         CallEndReason.Rejected => ended.Sip.StatusCode switch
         {
-            404 => "Number not found",
-            480 => "Not available",
-            486 or 600 => "Busy",
-            487 => "Cancelled",
-            488 or 606 => "No common codec",
-            var code => $"Failed ({code})",
+            404 => View.Texts.NumberNotFound,
+            480 => View.Texts.NotAvailable,
+            486 or 600 => View.Texts.Busy,
+            487 => View.Texts.Cancelled,
+            488 or 606 => View.Texts.NoCommonCodec,
+            var code => View.Texts.Failed(code),
         },
         _ => string.Empty,
     };

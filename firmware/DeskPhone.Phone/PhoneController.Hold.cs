@@ -73,7 +73,7 @@ public sealed partial class PhoneController
         {
             logger.LogWarning("{Peer} refused our re-INVITE: {Status}", leg.Number, leg.Sip.LastReofferStatus);
             leg.HeldByUs = !leg.HeldByUs;
-            notice = leg.HeldByUs ? $"Resume failed {leg.Sip.LastReofferStatus}" : $"Hold failed {leg.Sip.LastReofferStatus}";
+            notice = leg.HeldByUs ? View.Texts.ResumeFailed(leg.Sip.LastReofferStatus) : View.Texts.HoldFailed(leg.Sip.LastReofferStatus);
         }
 
         if (offered is not null && offered != leg.HeldByUs && leg.Sip.State == Sip.Dialogs.CallState.Connected)

@@ -103,7 +103,7 @@ public sealed partial class PhoneController
 
     /// <summary>The newest message not delivered among those on the display, which Retry sends again.</summary>
     private StoredMessage? FailedInView(ConversationScreen screen) =>
-        ConversationLayout.Lines(screen, loop.Time.GetLocalNow(), hardware.Display.Columns)
+        ConversationLayout.Lines(screen, View.Texts, loop.Time.GetLocalNow(), hardware.Display.Columns)
             .Skip(screen.Top)
             .Take(ContentRows)
             .Where(l => l.Message >= 0 && screen.Messages[l.Message].State == MessageState.Failed)
@@ -137,10 +137,10 @@ public sealed partial class PhoneController
 
                 break;
             case PhoneKey.Soft2 or PhoneKey.Contacts:
-                ShowScreen(new PickScreen("No contacts", contacts.All.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList(), 0) { Parent = screen });
+                ShowScreen(new PickScreen(View.Texts.NoContacts, contacts.All.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList(), 0) { Parent = screen });
                 break;
             case PhoneKey.Soft3 or PhoneKey.History:
-                ShowScreen(new PickScreen("No recent calls", RecentCallers(), 0) { Parent = screen });
+                ShowScreen(new PickScreen(View.Texts.NoRecentCalls, RecentCallers(), 0) { Parent = screen });
                 break;
             case PhoneKey.Soft4 or PhoneKey.Back:
                 Back(screen);

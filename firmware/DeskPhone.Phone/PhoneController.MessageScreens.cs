@@ -111,12 +111,12 @@ public sealed partial class PhoneController
     /// <summary>Scrolls so message <paramref name="index"/> starts on the first row, as far as the text allows.</summary>
     private ConversationScreen ScrollTo(ConversationScreen screen, int index)
     {
-        var lines = ConversationLayout.Lines(screen, loop.Time.GetLocalNow(), hardware.Display.Columns);
+        var lines = ConversationLayout.Lines(screen, View.Texts, loop.Time.GetLocalNow(), hardware.Display.Columns);
         return screen with { Top = Math.Min(ConversationLayout.FirstLineOf(lines, index), MaxTop(screen)) };
     }
 
     private int MaxTop(ConversationScreen screen) =>
-        Math.Max(0, ConversationLayout.Lines(screen, loop.Time.GetLocalNow(), hardware.Display.Columns).Count - ContentRows);
+        Math.Max(0, ConversationLayout.Lines(screen, View.Texts, loop.Time.GetLocalNow(), hardware.Display.Columns).Count - ContentRows);
 
     private void MarkRead(string peer)
     {

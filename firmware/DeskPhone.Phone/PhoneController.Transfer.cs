@@ -1,4 +1,5 @@
 using DeskPhone.Hal;
+using DeskPhone.Media;
 using DeskPhone.Phone.Calls;
 using DeskPhone.Sip.Dialogs;
 using Microsoft.Extensions.Logging;
@@ -105,7 +106,7 @@ public sealed partial class PhoneController
         if (!leg.Sip.Transfer(target, options.TransferOutcomeTimeout))
         {
             ApplyMedia(leg);
-            ShowCallScreen("Cannot transfer now");
+            ShowCallScreen(View.Texts.CannotTransfer);
             return;
         }
 
@@ -160,7 +161,7 @@ public sealed partial class PhoneController
         if (!transfer.Caller.Sip.Transfer(referTo, options.TransferOutcomeTimeout))
         {
             attended = transfer;
-            ShowCurrent("Cannot transfer now");
+            ShowCurrent(View.Texts.CannotTransfer);
             return;
         }
 
@@ -238,7 +239,7 @@ public sealed partial class PhoneController
             return;
         }
 
-        var why = $"Transfer failed {caller.Sip.TransferStatusCode}";
+        var why = View.Texts.TransferFailed(caller.Sip.TransferStatusCode);
         logger.LogWarning("Transfer of {Peer} to {Target} failed: {Status} {Reason}", caller.Number, caller.TransferTarget, caller.Sip.TransferStatusCode, caller.Sip.TransferReason);
         caller.TransferTarget = null;
         View = View with { Mode = PhoneMode.Connected };
@@ -267,13 +268,14 @@ public sealed partial class PhoneController
             // Not answered, busy, refused, or the extension hung up: back to the caller.
             attended = null;
             consultationTimer?.Dispose();
+            audio.PlayTone(CallProgressTone.None);
             other = null;
             current = transfer.Caller;
             if (transfer.Caller.Sip.State == CallState.Connected)
             {
                 SetHold(transfer.Caller, false);
                 View = View with { Mode = PhoneMode.Connected };
-                ShowCurrent(transfer.TimedOut ? "No answer" : text);
+                ShowCurrent(transfer.TimedOut ? View.Texts.NoAnswer : text);
                 return true;
             }
 

@@ -30,7 +30,7 @@ public sealed partial class PhoneController
         other = referrer;
         current = leg;
         View = View with { Mode = PhoneMode.Calling };
-        ShowCurrent($"Transfer from {referrer.Name ?? referrer.Number}");
+        ShowCurrent(View.Texts.TransferFrom(referrer.Name ?? referrer.Number));
     }
 
     /// <summary>Each step of the call a transfer asked for goes back to the referrer as a sipfrag (RFC 3515 §2.4.5).</summary>

@@ -43,7 +43,7 @@ public sealed partial class PhoneController : IDisposable
         this.messages = messages;
         this.messageOptions = messageOptions;
         this.contacts = contacts ?? NoMessageContacts.Instance;
-        View = new PhoneView(PhoneMode.Idle, agent.Options.User, hardware.HookSwitch.IsOffHook, agent.Registration.Status);
+        View = new PhoneView(PhoneMode.Idle, agent.Options.User, hardware.HookSwitch.IsOffHook, agent.Registration.Status) { Texts = LcdTexts.For(options.Language) };
 
         // HAL threads: post and return (IKeypad and IHookSwitch contracts).
         hardware.HookSwitch.Changed += offHook => loop.Post(() => OnHook(offHook));

@@ -43,6 +43,10 @@ public sealed class PhoneOptions
 
     /// <summary>What a caller gets while Do Not Disturb is on.</summary>
     public DoNotDisturbAnswer DoNotDisturbAnswer { get; set; } = DoNotDisturbAnswer.BusyHere;
+
+    /// <summary>The language of every text on the display: <c>It</c> (the default) or <c>En</c>.</summary>
+    [EnumDataType(typeof(DisplayLanguage))]
+    public DisplayLanguage Language { get; set; } = DisplayLanguage.It;
 }
 
 /// <summary>How `*2` + extension during a call is carried out.</summary>
@@ -63,4 +67,13 @@ public enum DoNotDisturbAnswer
 
     /// <summary>480 Temporarily Unavailable: as if the phone were away.</summary>
     TemporarilyUnavailable,
+}
+
+/// <summary>The languages the display speaks.</summary>
+public enum DisplayLanguage
+{
+    /// <summary>Italian, the words of the user guide ("Trasferimento", "con offerta", "Rubrica").</summary>
+    It,
+
+    En,
 }

@@ -8,7 +8,7 @@
 #   BENCH_RUNS=5            runs of figures 1-3 per phone, alternating ours / baresip
 #   BENCH_CALL_SECONDS=30   length of each call
 #   BENCH_G722_RUNS=3       runs of the G.722 call, when ours takes a G.722-only offer
-#   BENCH_RAMP="250 500 1000 2000 4000 8000 16000"   MESSAGE and OPTIONS rates tried, per second
+#   BENCH_RAMP="50 100 250 500 1000 2000 4000 8000 16000"   MESSAGE and OPTIONS rates tried, per second
 #   BENCH_STEP_SECONDS=5    length of each ramp step
 #   BENCH_HOLD_SECONDS=30   length of the hold at the best clean rate
 #   BENCH_FLOOD_RATE=2000   OPTIONS/s during the call of figure 5
@@ -26,7 +26,7 @@ PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 export BENCH_RUNS=${BENCH_RUNS:-5}
 export BENCH_CALL_SECONDS=${BENCH_CALL_SECONDS:-30}
 export BENCH_G722_RUNS=${BENCH_G722_RUNS:-3}
-export BENCH_RAMP=${BENCH_RAMP:-250 500 1000 2000 4000 8000 16000}
+export BENCH_RAMP=${BENCH_RAMP:-50 100 250 500 1000 2000 4000 8000 16000}
 export BENCH_STEP_SECONDS=${BENCH_STEP_SECONDS:-5}
 export BENCH_HOLD_SECONDS=${BENCH_HOLD_SECONDS:-30}
 export BENCH_FLOOD_RATE=${BENCH_FLOOD_RATE:-2000}

@@ -45,6 +45,7 @@ internal sealed class StreamPair : IDisposable
         AudioCodec.Pcmu => 0,
         AudioCodec.Pcma => 8,
         AudioCodec.G722 => 9,
+        AudioCodec.Opus => 111,
         _ => throw new ArgumentOutOfRangeException(nameof(codec)),
     };
 

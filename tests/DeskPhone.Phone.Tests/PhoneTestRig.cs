@@ -18,7 +18,8 @@ namespace DeskPhone.Phone.Tests;
 /// <summary>
 /// A whole phone on a fake clock: simulated hardware, a SIP agent whose transport records what it
 /// sends, call audio that records tones and media steps instead of touching sockets, and a message
-/// store in a temporary folder.
+/// store in a temporary folder. The display speaks English unless <c>options</c> say otherwise, so
+/// that the screens the tests expect read as docs/screens.md shows them.
 /// </summary>
 internal sealed class PhoneTestRig : IDisposable
 {
@@ -32,7 +33,7 @@ internal sealed class PhoneTestRig : IDisposable
         Agent = new SipUserAgent(new SipAgentOptions { User = "101", Password = "pw101", Domain = "pbx", Registrar = Pbx }, Transport, Loop, SipTimers.Default, NullLoggerFactory.Instance);
         Hardware = new SimulatedHardware(new SimulatorOptions(), timeProvider: Clock);
         Messages = MessageStore.Open(storePath ?? Path.Combine(dataDirectory, MessageStore.FileName), (messageOptions ?? new()).MaxStoredMessages, NullLogger.Instance, Clock);
-        Phone = new PhoneController(options ?? new PhoneOptions(), Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance, Messages, messageOptions ?? new(), contacts)
+        Phone = new PhoneController(options ?? new PhoneOptions { Language = DisplayLanguage.En }, Agent, Audio, Hardware, Loop, NullLogger<PhoneController>.Instance, Messages, messageOptions ?? new(), contacts)
         {
             History = history ?? new CallHistory(),
             Phonebook = phonebook,

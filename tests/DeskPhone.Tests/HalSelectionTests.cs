@@ -56,7 +56,7 @@ public sealed class HalSelectionTests : IDisposable
     {
         var config = Write($$"""{ {{Account}}, "Hal": { "Kind": "Simulator" } }""");
 
-        var (code, stdout, stderr) = Run("wait \"Ext 101\" 20\nquit\n", "--config", config, "--headless");
+        var (code, stdout, stderr) = Run("wait \"Int. 101\" 20\nquit\n", "--config", config, "--headless");
 
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("ok", stdout.Split('\n').Select(l => l.Trim()));

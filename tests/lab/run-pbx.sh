@@ -1,5 +1,6 @@
 #!/bin/sh
-# Starts the lab PBX (Kamailio) in the foreground on udp:127.0.0.1:PORT.
+# Starts the lab PBX (Kamailio) in the foreground on udp:127.0.0.1:PORT, and
+# also on tcp:127.0.0.1:PORT when LAB_TCP=1.
 # WORKDIR receives the control socket (WORKDIR/kamailio.ctl, for
 # `kamcmd -s unix:WORKDIR/kamailio.ctl ul.dump`) and a copy of the password
 # table. The process is Kamailio itself (exec), so its PID can be signalled.
@@ -26,7 +27,13 @@ workdir=$(cd "$workdir" && pwd)
 # db_text reads a table from the file named like the table in its directory.
 cp "$lab/users.htable" "$workdir/db/users"
 
-exec kamailio -DD -E -f "$lab/kamailio.cfg" -Y "$workdir" \
+# Defines passed only on request go in the positional parameters (read above).
+set --
+if [ "${LAB_TCP:-0}" = 1 ]; then
+    set -- -A LAB_TCP
+fi
+
+exec kamailio -DD -E -f "$lab/kamailio.cfg" -Y "$workdir" "$@" \
     -m 32 -M 4 \
     -A "LAB_PORT=$port" \
     -A "LAB_CTL=\"unix:$workdir/kamailio.ctl\"" \

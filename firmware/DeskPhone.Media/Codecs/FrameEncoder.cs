@@ -1,3 +1,4 @@
+using Concentus.Structs;
 using DeskPhone.Hal;
 using DeskPhone.Media.Resampling;
 
@@ -6,7 +7,7 @@ namespace DeskPhone.Media.Codecs;
 /// <summary>
 /// Turns one 20 ms frame of the audio device into one RTP payload of a codec, resampling when
 /// the device and the codec run at different rates (G.711 from a 16 kHz device, G.722 from an
-/// 8 kHz one). Stateful (resampler, G.722 ADPCM): one per stream and negotiation, audio thread only.
+/// 8 kHz one). Stateful (resampler, G.722 ADPCM, Opus): one per stream and negotiation, audio thread only.
 /// </summary>
 internal sealed class FrameEncoder
 {
@@ -16,12 +17,13 @@ internal sealed class FrameEncoder
     private readonly Downsampler? _downsampler;
     private readonly Upsampler? _upsampler;
     private readonly G722Encoder? _g722;
+    private readonly OpusEncoder? _opus;
 
     public FrameEncoder(AudioCodec codec, AudioFormat device)
     {
         _codec = codec;
         _deviceFrameSamples = device.FrameSamples;
-        int codecRate = codec.SampleRate();
+        int codecRate = codec.SampleRate(device.SampleRate);
         _codecFrame = new short[codecRate * CodecFormats.PacketMilliseconds / 1000];
         if (device.SampleRate == 2 * codecRate)
         {
@@ -36,10 +38,14 @@ internal sealed class FrameEncoder
         {
             _g722 = new G722Encoder();
         }
+        else if (codec == AudioCodec.Opus)
+        {
+            _opus = OpusCodec.CreateEncoder(codecRate);
+        }
     }
 
-    /// <summary>Octets <see cref="Encode"/> writes per frame.</summary>
-    public int PayloadBytes => _codec.PayloadBytes();
+    /// <summary>The most octets <see cref="Encode"/> writes per frame.</summary>
+    public int MaxPayloadBytes => _codec.PayloadBytes() ?? CodecFormats.MaxOpusPayloadBytes;
 
     /// <summary>Encodes one device frame and returns the payload length. REAL-TIME: no allocation, no lock, no logging.</summary>
     public int Encode(ReadOnlySpan<short> frame, Span<byte> payload)
@@ -61,6 +67,11 @@ internal sealed class FrameEncoder
             samples = _codecFrame;
         }
 
+        if (_opus is not null)
+        {
+            return _opus.Encode(samples, samples.Length, payload, Math.Min(payload.Length, MaxPayloadBytes));
+        }
+
         if (_g722 is not null)
         {
             _g722.Encode(samples, payload);
@@ -70,6 +81,6 @@ internal sealed class FrameEncoder
             G711.Encode(_codec, samples, payload);
         }
 
-        return PayloadBytes;
+        return MaxPayloadBytes;
     }
 }

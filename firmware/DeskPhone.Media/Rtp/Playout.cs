@@ -15,6 +15,8 @@ internal sealed class Playout
     private readonly JitterBuffer _buffer;
     private readonly PacketLossConcealer _concealer;
     private readonly byte[] _payload;
+    private readonly byte[] _nextPayload;
+    private int _erasedFrames;
     private long _concealed;
 
     public Playout(JitterBuffer buffer, AudioFormat format)
@@ -22,6 +24,7 @@ internal sealed class Playout
         _buffer = buffer;
         _concealer = new PacketLossConcealer(format.SampleRate, format.FrameSamples);
         _payload = new byte[buffer.MaxPayloadBytes];
+        _nextPayload = new byte[buffer.MaxPayloadBytes];
     }
 
     /// <summary>Frames played as concealment (lost, late, underrun or inserted), not counting the silence after 60 ms of it.</summary>
@@ -52,15 +55,39 @@ internal sealed class Playout
                 _concealer.Played(frame);
             }
 
+            _erasedFrames = 0;
             return;
         }
 
-        Conceal(frame);
+        Conceal(decoder, pop == JitterPop.Lost, frame);
     }
 
-    private void Conceal(Span<short> frame)
+    private void Conceal(FrameDecoder decoder, bool lost, Span<short> frame)
     {
-        if (_concealer.Conceal(frame))
+        _erasedFrames++;
+        bool sounded;
+        if (decoder.ConcealsLoss)
+        {
+            // The codec's own concealment fades too; past 60 ms, as with ours, silence.
+            sounded = _erasedFrames * CodecFormats.PacketMilliseconds <= PacketLossConcealer.SilentAfterMilliseconds;
+            if (sounded)
+            {
+                // Only a lost frame (later ones arrived) can be rebuilt from the next one's FEC.
+                int length = 0;
+                bool next = lost && _buffer.TryPeekNext(_nextPayload, out length);
+                decoder.Conceal(_nextPayload.AsSpan(0, next ? length : 0), frame);
+            }
+            else
+            {
+                frame.Clear();
+            }
+        }
+        else
+        {
+            sounded = _concealer.Conceal(frame);
+        }
+
+        if (sounded)
         {
             Interlocked.Increment(ref _concealed);
         }

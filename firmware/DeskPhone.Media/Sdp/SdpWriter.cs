@@ -26,11 +26,14 @@ internal sealed class SdpWriter
         Line("t=0 0");
     }
 
-    /// <summary>An accepted audio stream listing <paramref name="codecs"/> in preference order.</summary>
+    /// <summary>
+    /// An accepted audio stream listing <paramref name="codecs"/> in preference order, then the
+    /// telephone-event payload types with their clock rates.
+    /// </summary>
     public void AddAudio(
         int port,
         IReadOnlyList<(byte PayloadType, AudioCodec Codec)> codecs,
-        byte? telephoneEventPayloadType,
+        IReadOnlyList<(byte PayloadType, int ClockRate)> telephoneEvents,
         MediaDirection direction)
     {
         var formats = new StringBuilder();
@@ -39,22 +42,26 @@ internal sealed class SdpWriter
             formats.Append(CultureInfo.InvariantCulture, $" {payloadType}");
         }
 
-        if (telephoneEventPayloadType is byte eventType)
+        foreach ((byte payloadType, _) in telephoneEvents)
         {
-            formats.Append(CultureInfo.InvariantCulture, $" {eventType}");
+            formats.Append(CultureInfo.InvariantCulture, $" {payloadType}");
         }
 
         Line(string.Create(CultureInfo.InvariantCulture, $"m=audio {port} {SdpFormats.RtpAvp}{formats}"));
         foreach ((byte payloadType, AudioCodec codec) in codecs)
         {
-            Line(string.Create(CultureInfo.InvariantCulture, $"a=rtpmap:{payloadType} {SdpFormats.EncodingName(codec)}/{SdpFormats.ClockRate}"));
+            Line(string.Create(CultureInfo.InvariantCulture, $"a=rtpmap:{payloadType} {SdpFormats.RtpMap(codec)}"));
+            if (SdpFormats.Parameters(codec) is string parameters)
+            {
+                Line(string.Create(CultureInfo.InvariantCulture, $"a=fmtp:{payloadType} {parameters}"));
+            }
         }
 
-        if (telephoneEventPayloadType is byte events)
+        foreach ((byte payloadType, int clockRate) in telephoneEvents)
         {
             // RFC 4733 §7.1.1: events 0-15 are the DTMF digits, * and #, and A-D.
-            Line(string.Create(CultureInfo.InvariantCulture, $"a=rtpmap:{events} telephone-event/{SdpFormats.ClockRate}"));
-            Line(string.Create(CultureInfo.InvariantCulture, $"a=fmtp:{events} 0-15"));
+            Line(string.Create(CultureInfo.InvariantCulture, $"a=rtpmap:{payloadType} telephone-event/{clockRate}"));
+            Line(string.Create(CultureInfo.InvariantCulture, $"a=fmtp:{payloadType} 0-15"));
         }
 
         // The audio path is built around 20 ms frames (RFC 3551 §4.5 default for G.711).

@@ -13,7 +13,7 @@ internal readonly record struct ConversationLine(string Text, int Message);
 /// </summary>
 internal static class ConversationLayout
 {
-    public static IReadOnlyList<ConversationLine> Lines(ConversationScreen screen, DateTimeOffset now, int columns)
+    public static IReadOnlyList<ConversationLine> Lines(ConversationScreen screen, LcdTexts texts, DateTimeOffset now, int columns)
     {
         var lines = new List<ConversationLine>
         {
@@ -25,10 +25,10 @@ internal static class ConversationLayout
             var stamp = Stamp(message.At, now);
             lines.Add(new(LcdText.Cut(message.Direction == MessageDirection.Incoming
                 ? $"<{stamp} {screen.Name}"
-                : $">{stamp} {DeliveryText.State(message.State)}", columns), i));
+                : $">{stamp} {DeliveryText.State(message.State, texts)}", columns), i));
             if (message.State == MessageState.Failed)
             {
-                lines.Add(new(LcdText.Cut(DeliveryText.Reason(message), columns), i));
+                lines.Add(new(LcdText.Cut(DeliveryText.Reason(message, texts), columns), i));
             }
 
             foreach (var line in WordWrap.Lines(message.Text, columns))

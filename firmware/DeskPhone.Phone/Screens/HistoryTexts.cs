@@ -3,20 +3,12 @@ using DeskPhone.Phone.History;
 
 namespace DeskPhone.Phone.Screens;
 
-/// <summary>Every word the call history screens show, in one place for translation.</summary>
+/// <summary>
+/// How the call history screens write a call: its mark, its kind (in the words of
+/// <see cref="LcdTexts"/>), when it was and how long it lasted.
+/// </summary>
 internal static class HistoryTexts
 {
-    public const string Empty = "No calls";
-    public const string Call = "Call";
-    public const string Message = "Msg";
-    public const string Delete = "Del";
-    public const string Back = "Back";
-    public const string Yes = "Yes";
-    public const string All = "All";
-    public const string No = "No";
-    public const string DeleteOne = "Delete this call?";
-    public const string DeleteAll = "Clear the history?";
-
     /// <summary>The list's one-character mark: like the conversations, '&gt;' out and '&lt;' in; '!' a call not answered.</summary>
     public static char Mark(CallRecordKind kind) => kind switch
     {
@@ -25,14 +17,12 @@ internal static class HistoryTexts
         _ => '<',
     };
 
-    public static string Kind(CallRecordKind kind) => kind switch
+    public static string Kind(CallRecordKind kind, LcdTexts texts) => kind switch
     {
-        CallRecordKind.Placed => "Placed",
-        CallRecordKind.Missed => "Missed",
-        _ => "Received",
+        CallRecordKind.Placed => texts.Placed,
+        CallRecordKind.Missed => texts.Missed,
+        _ => texts.Received,
     };
-
-    public static string Calls(int count) => count == 1 ? "1 call" : $"{count} calls";
 
     /// <summary>Date and time of a call, day first: "24/11 09:28".</summary>
     public static string When(DateTimeOffset at) => at.ToString("dd/MM HH:mm", CultureInfo.InvariantCulture);

@@ -3,20 +3,23 @@ using DeskPhone.Phone.TextEntry;
 
 namespace DeskPhone.Phone.Screens;
 
-/// <summary>Draws the message screens: every row but the last shows content, the last names the soft keys. Pure.</summary>
+/// <summary>
+/// Draws the message screens in the words of <paramref name="texts"/>: every row but the last
+/// shows content, the last names the soft keys. Pure.
+/// </summary>
 internal static class MessageScreenRenderer
 {
-    public static string[] Render(MessageScreen screen, DateTimeOffset now, int columns, int rows)
+    public static string[] Render(MessageScreen screen, LcdTexts texts, DateTimeOffset now, int columns, int rows)
     {
         var content = rows - 1;
         var (lines, keys) = screen switch
         {
-            ConversationListScreen list => List(list, now, columns, content),
-            ConversationScreen conversation => Conversation(conversation, now, columns, content),
-            RecipientScreen recipient => Recipient(recipient, columns),
-            PickScreen pick => Pick(pick, columns, content),
-            ComposeScreen compose => Compose(compose, columns, content),
-            MessageNoticeScreen notice => Notice(notice, now, columns),
+            ConversationListScreen list => List(list, texts, now, columns, content),
+            ConversationScreen conversation => Conversation(conversation, texts, now, columns, content),
+            RecipientScreen recipient => Recipient(recipient, texts, columns),
+            PickScreen pick => Pick(pick, texts, columns, content),
+            ComposeScreen compose => Compose(compose, texts, columns, content),
+            MessageNoticeScreen notice => Notice(notice, texts, now, columns),
             _ => ([], string.Empty),
         };
 
@@ -30,17 +33,17 @@ internal static class MessageScreenRenderer
         return screenLines;
     }
 
-    private static (IReadOnlyList<string>, string) List(ConversationListScreen list, DateTimeOffset now, int columns, int content)
+    private static (IReadOnlyList<string>, string) List(ConversationListScreen list, LcdTexts texts, DateTimeOffset now, int columns, int content)
     {
         if (list.Conversations.Count == 0)
         {
-            return (["No messages"], LcdText.SoftKeys(columns, string.Empty, "New", string.Empty, "Back"));
+            return ([texts.NoMessages], LcdText.SoftKeys(columns, string.Empty, texts.KeyNew, string.Empty, texts.KeyBack));
         }
 
         if (list.ConfirmDelete)
         {
             var name = Name(list.Conversations[list.Selected]);
-            return (["Delete conversation", $"with {name}?"], LcdText.SoftKeys(columns, "Yes", string.Empty, string.Empty, "No"));
+            return ([texts.DeleteConversation, texts.DeleteConversationWith(name)], LcdText.SoftKeys(columns, texts.KeyYes, string.Empty, string.Empty, texts.KeyNo));
         }
 
         var rows = Window(list.Conversations, list.Selected, content, (c, selected) =>
@@ -49,45 +52,46 @@ internal static class MessageScreenRenderer
             var right = c.Unread > 0 ? $"({c.Unread}){stamp}" : stamp;
             return (selected ? ">" : " ") + LcdText.TwoColumns(Name(c), right, columns - 1);
         });
-        return (rows, LcdText.SoftKeys(columns, "Open", "New", "Del", "Back"));
+        return (rows, LcdText.SoftKeys(columns, texts.KeyOpen, texts.KeyNew, texts.KeyDelete, texts.KeyBack));
     }
 
-    private static (IReadOnlyList<string>, string) Conversation(ConversationScreen screen, DateTimeOffset now, int columns, int content)
+    private static (IReadOnlyList<string>, string) Conversation(ConversationScreen screen, LcdTexts texts, DateTimeOffset now, int columns, int content)
     {
-        var lines = ConversationLayout.Lines(screen, now, columns);
+        var lines = ConversationLayout.Lines(screen, texts, now, columns);
         var visible = lines.Skip(screen.Top).Take(content).ToList();
         var failedInView = visible.Any(l => l.Message >= 0 && screen.Messages[l.Message].State == MessageState.Failed);
-        return (visible.Select(l => l.Text).ToList(), LcdText.SoftKeys(columns, "Reply", string.Empty, failedInView ? "Retry" : string.Empty, "Back"));
+        return (visible.Select(l => l.Text).ToList(), LcdText.SoftKeys(columns, texts.KeyReply, string.Empty, failedInView ? texts.KeyRetry : string.Empty, texts.KeyBack));
     }
 
-    private static (IReadOnlyList<string>, string) Recipient(RecipientScreen screen, int columns)
+    private static (IReadOnlyList<string>, string) Recipient(RecipientScreen screen, LcdTexts texts, int columns)
     {
-        var lines = new List<string> { "New message", "To: " + screen.Digits + "_" };
+        var lines = new List<string> { texts.NewMessage, texts.RecipientPrompt + screen.Digits + "_" };
         if (screen.Matches.Count > 0)
         {
             var shown = screen.Matches[Math.Max(0, screen.Selected)];
             lines.Add((screen.Selected >= 0 ? ">" : " ") + LcdText.TwoColumns(shown.Name, shown.Extension, columns - 1));
         }
 
-        return (lines, LcdText.SoftKeys(columns, "OK", "+", "Calls", "Back"));
+        // "OK" and "+" (the contacts, as in the user guide) read the same in every language.
+        return (lines, LcdText.SoftKeys(columns, "OK", "+", texts.KeyRecentCalls, texts.KeyBack));
     }
 
-    private static (IReadOnlyList<string>, string) Pick(PickScreen screen, int columns, int content)
+    private static (IReadOnlyList<string>, string) Pick(PickScreen screen, LcdTexts texts, int columns, int content)
     {
         if (screen.Choices.Count == 0)
         {
-            return ([screen.Empty], LcdText.SoftKeys(columns, string.Empty, string.Empty, string.Empty, "Back"));
+            return ([screen.Empty], LcdText.SoftKeys(columns, string.Empty, string.Empty, string.Empty, texts.KeyBack));
         }
 
         var rows = Window(screen.Choices, screen.Selected, content, (c, selected) =>
             (selected ? ">" : " ") + (c.Name == c.Extension ? c.Extension : LcdText.TwoColumns(c.Name, c.Extension, columns - 1)));
-        return (rows, LcdText.SoftKeys(columns, "Pick", string.Empty, string.Empty, "Back"));
+        return (rows, LcdText.SoftKeys(columns, texts.KeyPick, string.Empty, string.Empty, texts.KeyBack));
     }
 
     /// <summary>The text wraps at the display's width; the rows follow the cursor ('_', or the cycling letter itself).</summary>
-    private static (IReadOnlyList<string>, string) Compose(ComposeScreen screen, int columns, int content)
+    private static (IReadOnlyList<string>, string) Compose(ComposeScreen screen, LcdTexts texts, int columns, int content)
     {
-        var header = LcdText.TwoColumns("To " + screen.Name, $"{screen.Mode.Label()} {screen.Remaining}", columns);
+        var header = LcdText.TwoColumns(texts.ComposeTo + screen.Name, $"{screen.Mode.Label()} {screen.Remaining}", columns);
         var shown = screen.Cycling ? screen.Text : screen.Text.Insert(screen.Cursor, "_");
         var cursorCell = screen.Cycling ? screen.Cursor - 1 : screen.Cursor;
         var textRows = content - 1;
@@ -98,15 +102,15 @@ internal static class MessageScreenRenderer
             lines.Add(shown.Substring(row * columns, Math.Min(columns, shown.Length - (row * columns))));
         }
 
-        return (lines, LcdText.SoftKeys(columns, "Send", "<", ">", "Del"));
+        return (lines, LcdText.SoftKeys(columns, texts.KeySend, "<", ">", texts.KeyDelete));
     }
 
-    private static (IReadOnlyList<string>, string) Notice(MessageNoticeScreen notice, DateTimeOffset now, int columns) =>
+    private static (IReadOnlyList<string>, string) Notice(MessageNoticeScreen notice, LcdTexts texts, DateTimeOffset now, int columns) =>
         ([
-            LcdText.TwoColumns("New message", ConversationLayout.Stamp(notice.At, now), columns),
+            LcdText.TwoColumns(texts.MessageArrived, ConversationLayout.Stamp(notice.At, now), columns),
             notice.Name,
             notice.Text.Replace('\n', ' '),
-        ], LcdText.SoftKeys(columns, "Read", string.Empty, string.Empty, "Close"));
+        ], LcdText.SoftKeys(columns, texts.KeyRead, string.Empty, string.Empty, texts.KeyClose));
 
     private static string Name(ConversationSummary conversation) => conversation.PeerName ?? conversation.Peer;
 

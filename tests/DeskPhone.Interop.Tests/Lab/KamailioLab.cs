@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace DeskPhone.Interop.Tests.Lab;
 
 /// <summary>
-/// A private lab PBX: Kamailio with tests/lab/kamailio.cfg on udp:127.0.0.1:<see cref="Port"/>,
-/// started through tests/lab/run-pbx.sh in its own temporary folder. Extensions 100-209 register
+/// A private lab PBX: Kamailio with tests/lab/kamailio.cfg on udp:127.0.0.1:<see cref="Port"/>
+/// (and tcp: on the same port when started with <see cref="StartWithTcpAsync"/>), started through
+/// tests/lab/run-pbx.sh in its own temporary folder. Extensions 100-209 register
 /// with digest credentials (<see cref="Password"/>); bindings live in memory only.
 /// Use it as an xunit class or collection fixture, or directly:
 /// <c>await using var lab = await KamailioLab.StartAsync();</c>
@@ -52,6 +53,9 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
     /// <summary>The digest algorithm the PBX challenges with (MD5 unless started otherwise).</summary>
     public string DigestAlgorithm { get; private init; } = "MD5";
 
+    /// <summary>True when the PBX also listens on tcp:127.0.0.1:<see cref="Port"/>.</summary>
+    public bool Tcp { get; private init; }
+
     /// <summary>Starts a lab PBX and returns once it answers SIP; fails with its log if it does not within about 10 s.</summary>
     public static async Task<KamailioLab> StartAsync(CancellationToken cancellationToken = default) =>
         await StartAsync("MD5", cancellationToken);
@@ -60,6 +64,17 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
     public static async Task<KamailioLab> StartAsync(string digestAlgorithm, CancellationToken cancellationToken = default)
     {
         var lab = new KamailioLab { DigestAlgorithm = digestAlgorithm };
+        await lab.StartCoreAsync(cancellationToken);
+        return lab;
+    }
+
+    /// <summary>
+    /// Starts a lab PBX that listens on tcp:127.0.0.1:<see cref="Port"/> as well as UDP. A TCP
+    /// port of that number already taken counts as the "address in use" race, and is retried.
+    /// </summary>
+    public static async Task<KamailioLab> StartWithTcpAsync(CancellationToken cancellationToken = default)
+    {
+        var lab = new KamailioLab { Tcp = true };
         await lab.StartCoreAsync(cancellationToken);
         return lab;
     }
@@ -88,14 +103,16 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
         }
         catch
         {
-            output.WriteLine($"Kamailio lab on udp:{EndPoint}, log during the test:");
+            output.WriteLine($"Kamailio lab on {Transports}:{EndPoint}, log during the test:");
             output.WriteLine(log.Since(mark));
             throw;
         }
     }
 
     /// <summary>A failure report: where the lab ran and its whole log.</summary>
-    public string DescribeFailure() => $"Kamailio lab on udp:{EndPoint} (work dir {WorkDirectory}), log:\n{Log}";
+    public string DescribeFailure() => $"Kamailio lab on {Transports}:{EndPoint} (work dir {WorkDirectory}), log:\n{Log}";
+
+    private string Transports => Tcp ? "udp+tcp" : "udp";
 
     Task IAsyncLifetime.InitializeAsync() => StartCoreAsync(CancellationToken.None);
 
@@ -178,8 +195,9 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
         start.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(WorkDirectory);
         start.Environment["LAB_ALGORITHM"] = DigestAlgorithm;
+        start.Environment["LAB_TCP"] = Tcp ? "1" : "0";
 
-        log.Append($"--- starting Kamailio on udp:127.0.0.1:{Port} in {WorkDirectory}");
+        log.Append($"--- starting Kamailio on {Transports}:127.0.0.1:{Port} in {WorkDirectory}");
         var started = Process.Start(start) ?? throw new InvalidOperationException("Could not start /bin/sh.");
         logReaders = [CopyToLog(started.StandardOutput), CopyToLog(started.StandardError)];
         return started;

@@ -32,13 +32,14 @@ internal sealed class LabPhone : IAsyncDisposable
 
     public string Log => log.Text;
 
-    public static LabPhone Start(KamailioLab lab, string extension, string? password = null)
+    /// <param name="extraSettings">Configuration keys added to (or replacing) the lab defaults, e.g. "Phone:ConsultationTimeout".</param>
+    public static LabPhone Start(KamailioLab lab, string extension, string? password = null, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("deskphone-lab-").FullName;
 
         // A random even base keeps concurrently running phones off each other's RTP ports.
         var rtpBase = 20000 + (2 * Random.Shared.Next(0, 10000));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Account:Extension"] = extension,
             ["Account:Password"] = password ?? lab.Password(extension),
@@ -53,7 +54,14 @@ internal sealed class LabPhone : IAsyncDisposable
             ["Simulator:PlaybackSink"] = "Memory",
             ["Simulator:MemoryRecorderSeconds"] = "20",
             ["Storage:DataDirectory"] = dataDirectory,
-        }).Build();
+            ["Phone:Language"] = "En",
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var (settings, errors) = DeskPhoneSettings.Load(configuration);
         Assert.True(settings is not null, string.Join(Environment.NewLine, errors));
         var log = new StringLoggerProvider();

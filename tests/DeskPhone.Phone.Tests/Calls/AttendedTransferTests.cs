@@ -264,6 +264,7 @@ public sealed class AttendedTransferTests : IDisposable
         Assert.Equal("offer", Body(resume));
         Assert.Equal(["Anna Rossi", notice], Lines()[1..3]);
         Assert.StartsWith("Connected", rig.Screen);
+        Assert.Equal(DeskPhone.Media.CallProgressTone.None, rig.Audio.Tone);
     }
 
     private SipRequest Consultation() => rig.Transport.Requests(SipMethods.Invite).Single(i => i.CallId != "in-1");
@@ -276,7 +277,7 @@ public sealed class AttendedTransferTests : IDisposable
 /// <summary>`*2` in PBX mode: everything goes to the far end as RFC 4733 digits, for the PBX's feature code.</summary>
 public sealed class PbxTransferModeTests : IDisposable
 {
-    private readonly PhoneTestRig rig = new(options: new PhoneOptions { TransferMode = TransferMode.Pbx });
+    private readonly PhoneTestRig rig = new(options: new PhoneOptions { TransferMode = TransferMode.Pbx, Language = DisplayLanguage.En });
 
     public void Dispose() => rig.Dispose();
 

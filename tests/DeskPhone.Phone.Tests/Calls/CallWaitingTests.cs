@@ -112,7 +112,7 @@ public sealed class CallWaitingTests : IDisposable
     [Fact]
     public async Task CallWaitingOff_SecondCallGets486()
     {
-        using var off = new PhoneTestRig(options: new PhoneOptions { CallWaiting = false });
+        using var off = new PhoneTestRig(options: new PhoneOptions { CallWaiting = false, Language = DisplayLanguage.En });
         await off.Start();
         await off.Receive(Far.Invite());
         await off.LiftHandset();

@@ -38,7 +38,7 @@ public sealed class IdleFeatureTests : IDisposable
     [Fact]
     public async Task DoNotDisturb_CanAnswer480()
     {
-        using var away = new PhoneTestRig(options: new PhoneOptions { DoNotDisturbAnswer = DoNotDisturbAnswer.TemporarilyUnavailable });
+        using var away = new PhoneTestRig(options: new PhoneOptions { DoNotDisturbAnswer = DoNotDisturbAnswer.TemporarilyUnavailable, Language = DisplayLanguage.En });
         await away.Start();
         await away.Press(PhoneKey.More, PhoneKey.Ok);
 

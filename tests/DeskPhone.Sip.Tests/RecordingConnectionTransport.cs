@@ -1,0 +1,70 @@
+using System.Net;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Sip.Tests;
+
+/// <summary>
+/// A recording transport that plays TCP's connections: pings succeed on the destinations marked
+/// open, and tests raise pongs and closed connections as the socket threads would.
+/// </summary>
+internal sealed class RecordingConnectionTransport() : RecordingTransport(reliable: true), IConnectionTransport
+{
+    private readonly List<IPEndPoint> pings = [];
+    private readonly List<IPEndPoint> closed = [];
+
+    public event Action<IPEndPoint>? PongReceived;
+
+    public event Action<IPEndPoint>? ConnectionClosed;
+
+    /// <summary>Whether a connection to the PBX is open; when false, pings fail.</summary>
+    public bool Open { get; set; } = true;
+
+    public IReadOnlyList<IPEndPoint> Pings
+    {
+        get
+        {
+            lock (pings)
+            {
+                return pings.ToList();
+            }
+        }
+    }
+
+    public IReadOnlyList<IPEndPoint> Closed
+    {
+        get
+        {
+            lock (closed)
+            {
+                return closed.ToList();
+            }
+        }
+    }
+
+    public bool TrySendPing(IPEndPoint destination)
+    {
+        if (!Open)
+        {
+            return false;
+        }
+
+        lock (pings)
+        {
+            pings.Add(destination);
+        }
+
+        return true;
+    }
+
+    public void Close(IPEndPoint destination)
+    {
+        lock (closed)
+        {
+            closed.Add(destination);
+        }
+    }
+
+    public void RaisePong(IPEndPoint from) => PongReceived?.Invoke(from);
+
+    public void RaiseClosed(IPEndPoint remote) => ConnectionClosed?.Invoke(remote);
+}
