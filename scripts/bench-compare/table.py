@@ -69,7 +69,7 @@ def ratio(ours, theirs):
         return "-"
     mine, other = statistics.median(ours), statistics.median(theirs)
     if other == 0:
-        return "-" if mine == 0 else "inf"
+        return "-"
     return f"{mine / other:.2f}x"
 
 

@@ -49,8 +49,8 @@ public sealed class AllocationTests
             // Frames here come far faster than every 20 ms; on a loaded machine the receive
             // threads could fall so far behind that the socket buffers overflow and whole
             // digits are lost. Keep them within a few packets, as a real-time clock would.
-            long behind = pair.A.PacketsSent - 8;
-            for (int spin = 0; pair.B.PacketsReceived < behind && spin < 100_000; spin++)
+            // Both directions: the digits go from B to A.
+            for (int spin = 0; (pair.B.PacketsReceived < pair.A.PacketsSent - 8 || pair.A.PacketsReceived < pair.B.PacketsSent - 8) && spin < 100_000; spin++)
             {
                 Thread.Yield();
             }

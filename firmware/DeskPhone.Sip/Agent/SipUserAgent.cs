@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace DeskPhone.Sip.Agent;
 
 /// <summary>
-/// The user agent core (RFC 3261 §8): takes datagrams from the transport, matches them to
+/// The user agent core (RFC 3261 §8): takes messages from the transport, matches them to
 /// transactions and dialogs, answers what no one else handles, and starts calls and
 /// registrations. Everything except <see cref="ReceiveDatagram"/> runs on the signalling loop.
 /// </summary>
@@ -61,7 +61,8 @@ public sealed partial class SipUserAgent : IDisposable
     internal ILogger Logger => logger;
 
     /// <summary>
-    /// Parses a datagram and posts the message to the loop. THREAD: the transport's receive thread.
+    /// Parses one message (a UDP datagram, or one framed from a TCP stream) and posts it to the
+    /// loop. THREAD: the transport's receive thread or connection task.
     /// </summary>
     public void ReceiveDatagram(ReadOnlySpan<byte> datagram, IPEndPoint source)
     {

@@ -43,9 +43,6 @@ internal sealed class FlowKeepAlive
     /// <summary>A uniform random number in [0, 1) that spreads the pings; tests replace it.</summary>
     public Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
 
-    /// <summary>Pings sent so far.</summary>
-    public int PingsSent { get; private set; }
-
     /// <summary>Starts pinging (again) from now. THREAD: signalling loop.</summary>
     public void Start()
     {
@@ -104,7 +101,6 @@ internal sealed class FlowKeepAlive
             return;
         }
 
-        PingsSent++;
         pongDeadline = loop.Schedule(PongTimeout, () =>
         {
             if (running)

@@ -46,8 +46,6 @@ internal sealed class TcpConnection
     /// <summary>When bytes last went either way (or the connection was made).</summary>
     public DateTimeOffset LastActivity => new(Interlocked.Read(ref lastActivityTicks), TimeSpan.Zero);
 
-    public bool IsClosed => Volatile.Read(ref closed) == 1;
-
     /// <summary>Starts the connection's tasks; <paramref name="connect"/> for one we open. THREAD: any.</summary>
     public void Start(bool connect) => _ = RunAsync(connect);
 

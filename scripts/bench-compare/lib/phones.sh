@@ -16,7 +16,9 @@ phone_prepare() {
   case $name in
     ours)
       # The stores of a phone that has booted before (made by the warm-up run), not first-boot
-      # ones: a desk phone starts with its databases in place.
+      # ones: a desk phone starts with its databases in place. English screens, as the run waits
+      # for "Registered" on the LCD; room for every message the load figure sends (a full store
+      # answers 480).
       if [ -d "$work/ours-data" ]; then cp -a "$work/ours-data" "$dir/data"; fi
       cat >"$dir/deskphone.json" <<JSON
 {
@@ -24,7 +26,8 @@ phone_prepare() {
   "Sip": { "Registrar": "127.0.0.1:$pbx_port", "ListenAddress": "127.0.0.1", "ListenPort": 5070 },
   "Simulator": { "SampleRate": $rate, "CaptureSource": "Tone", "CaptureToneHz": 1000, "PlaybackSink": "None" },
   "Storage": { "DataDirectory": "data" },
-  "Messages": { "MaxStoredMessages": 1000000 }
+  "Messages": { "MaxStoredMessages": 1000000 },
+  "Phone": { "Language": "En" }
 }
 JSON
       ;;
@@ -110,7 +113,7 @@ phone_answer() {
 
 phone_wait_established() {
   case $1 in
-    ours) wait_for_line "$2/out.log" '^LCD\| Connected' 10 ;;
+    ours) wait_for_line "$2/out.log" '^HW\| line-led on' 10 ;;
     baresip) wait_for_line "$2/out.log" 'Call established' 10 ;;
   esac
 }

@@ -155,7 +155,7 @@ public sealed class ItalianScreenTests : IDisposable
         await rig.Press(PhoneKey.Send);
         await rig.Receive(Far.Reply(rig.Transport.Requests(SipMethods.Message).Last(), 480, "Temporarily Unavailable"));
 
-        Assert.Equal([">09:30 fallito      ", "interno non attivo  ", "D                   ", "Rispondi  Bis  Torna"], Rows);
+        Assert.Equal(["Ciao                ", ">09:30 fallito      ", "interno non attivo  ", "Rispondi  Bis  Torna"], Rows);
     }
 
     [Fact]
@@ -194,21 +194,30 @@ public sealed class ItalianScreenTests : IDisposable
     }
 
     /// <summary>
-    /// Each soft-key label fits the cell it sits in (<see cref="LcdText.SoftKeys"/>: five columns a
-    /// cell, a label followed by another has four): labels that share a row with three others, or
-    /// stand before a neighbour, have at most four characters; those last in a full row, five.
+    /// Every bottom row the screens draw (the same label combinations as the renderers) shows each
+    /// label whole: none is cut to fit its cell (<see cref="LcdText.SoftKeys"/>: five columns a cell;
+    /// a label may run on only over empty neighbours).
     /// </summary>
     [Theory]
     [InlineData(DisplayLanguage.It)]
     [InlineData(DisplayLanguage.En)]
-    public void SoftKeys_EveryLabel_FitsItsCell(DisplayLanguage language)
+    public void SoftKeys_EveryRowOfEveryScreen_ShowsEachLabelWhole(DisplayLanguage language)
     {
-        var texts = LcdTexts.For(language);
-        string[] beforeANeighbour = [texts.KeyHold, texts.KeyTransfer, texts.KeyMute, texts.KeySend, texts.KeyDelete, texts.KeyCall, texts.KeyMessage, texts.KeyOpen, texts.KeyNew, texts.KeyRecentCalls, texts.KeyYes];
-        string[] lastInAFullRow = [texts.KeyEnd, texts.KeyBack, texts.KeyDelete];
+        var t = LcdTexts.For(language);
+        string[][] rows =
+        [
+            [t.KeyAnswer, "", "", t.KeyReject], [t.KeyTake, "", "", t.KeyBusy], [t.KeyTransfer, t.KeyBack, "", t.KeyEnd],
+            [t.KeyResume, "", "", t.KeyEnd], [t.KeySwap, "", t.KeyMute, t.KeyEnd], [t.KeyHold, t.KeyTransfer, t.KeyMute, t.KeyEnd],
+            [t.KeySend, t.KeyDelete, "", t.KeyCancel], [t.KeySelect, "", "", t.KeyBack], ["", "", "", t.KeyEnd],
+            ["", t.KeyNew, "", t.KeyBack], [t.KeyYes, "", "", t.KeyNo], [t.KeyOpen, t.KeyNew, t.KeyDelete, t.KeyBack],
+            [t.KeyReply, "", t.KeyRetry, t.KeyBack], ["OK", "+", t.KeyRecentCalls, t.KeyBack], [t.KeyPick, "", "", t.KeyBack],
+            [t.KeySend, "<", ">", t.KeyDelete], [t.KeyRead, "", "", t.KeyClose], [t.KeyYes, t.KeyAll, "", t.KeyNo],
+            [t.KeyCall, t.KeyMessage, t.KeyDelete, t.KeyBack], [t.KeyCall, t.KeyMessage, "", t.KeyBack], [t.KeyCall, "", "", t.KeyBack],
+        ];
 
-        Assert.All(beforeANeighbour, label => Assert.InRange(label.Length, 1, 4));
-        Assert.All(lastInAFullRow, label => Assert.InRange(label.Length, 1, 5));
+        Assert.All(rows, labels => Assert.Equal(
+            labels.Where(label => label.Length > 0),
+            LcdText.SoftKeys(20, labels[0], labels[1], labels[2], labels[3]).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     private async Task StartRegistered()
