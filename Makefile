@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 # Debian packages the build, the lab and the tests need (see docs/ARCHITECTURE.md, "Real peers").
-DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg python3
+DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg python3 dnsmasq
 # The Pi firmware's cross build (Native AOT for linux-arm64) and its check under user-mode qemu.
 PI_PACKAGES := clang lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static \
   libc6:arm64 libssl3:arm64

@@ -14,6 +14,15 @@ namespace DeskPhone.Media;
 /// </summary>
 public sealed class AudioEngine : IAudioFrameHandler
 {
+    /// <summary>Earpiece volume steps, 1 (quietest) to this; 3 dB apart.</summary>
+    public const int VolumeSteps = 8;
+
+    /// <summary>The step at unity gain (0 dB).</summary>
+    public const int DefaultVolume = 5;
+
+    // Q12 gains for steps 1..8: -12, -9, -6, -3, 0, +3, +6, +9 dB (10^(dB/20) × 4096).
+    private static readonly int[] s_volumeGainsQ12 = [1028, 1452, 2052, 2900, 4096, 5786, 8173, 11543];
+
     private readonly TonePlan _tones;
     private readonly ToneGenerator _progress;
     private readonly ToneGenerator _keyFeedback;
@@ -22,6 +31,7 @@ public sealed class AudioEngine : IAudioFrameHandler
     private volatile CallProgressTone _tone;
     private volatile RtpStream? _stream;
     private volatile bool _muted;
+    private volatile int _gainQ12 = s_volumeGainsQ12[DefaultVolume - 1];
     private long _framesRendered;
 
     // Key presses to give feedback for: the phone loop bumps a counter in the high bits and puts
@@ -92,6 +102,14 @@ public sealed class AudioEngine : IAudioFrameHandler
     /// <summary>While muted the stream is sent silence, so the peer keeps receiving RTP. Phone-loop thread.</summary>
     public void SetMuted(bool muted) => _muted = muted;
 
+    /// <summary>Sets the earpiece volume step (1 to <see cref="VolumeSteps"/>); everything the earpiece plays follows it. Phone-loop thread.</summary>
+    public void SetEarpieceVolume(int step)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(step, VolumeSteps);
+        _gainQ12 = s_volumeGainsQ12[step - 1];
+    }
+
     /// <summary>Audio thread. REAL-TIME: no allocation, no lock, no logging.</summary>
     public void RenderPlayback(Span<short> frame)
     {
@@ -130,7 +148,21 @@ public sealed class AudioEngine : IAudioFrameHandler
         }
 
         _keyFeedback.Mix(frame);
+        ApplyGain(frame, _gainQ12);
         Interlocked.Increment(ref _framesRendered);
+    }
+
+    private static void ApplyGain(Span<short> frame, int gainQ12)
+    {
+        if (gainQ12 == 4096)
+        {
+            return;
+        }
+
+        for (int i = 0; i < frame.Length; i++)
+        {
+            frame[i] = (short)Math.Clamp((frame[i] * gainQ12) >> 12, short.MinValue, short.MaxValue);
+        }
     }
 
     /// <summary>Audio thread. REAL-TIME: no allocation, no lock, no logging.</summary>

@@ -172,6 +172,17 @@ public sealed partial class PhoneController : IDisposable
 
     private void OnKey(PhoneKey key)
     {
+        if (View.OffHook)
+        {
+            audio.PlayKeyTone(key);
+        }
+
+        if (key is PhoneKey.VolumeUp or PhoneKey.VolumeDown)
+        {
+            ChangeVolume(key == PhoneKey.VolumeUp ? 1 : -1);
+            return;
+        }
+
         if (key == PhoneKey.End)
         {
             OnEndKey();

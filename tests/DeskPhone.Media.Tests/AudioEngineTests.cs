@@ -193,4 +193,29 @@ public sealed class AudioEngineTests
         engine.PlayKeyTone(PhoneKey.Ok);
         Assert.True(Signal.Amplitude(Render(engine, 1), 1400) > 500);
     }
+
+    [Theory]
+    [InlineData(1, -12)]
+    [InlineData(4, -3)]
+    [InlineData(6, 3)]
+    [InlineData(8, 9)]
+    public void SetEarpieceVolume_ScalesWhatTheEarpiecePlays_In3DbSteps(int step, double expectedDb)
+    {
+        var unity = new AudioEngine(StreamPair.Format);
+        unity.SetTone(CallProgressTone.Ringback);
+        var scaled = new AudioEngine(StreamPair.Format);
+        scaled.SetTone(CallProgressTone.Ringback);
+
+        scaled.SetEarpieceVolume(step);
+
+        double reference = Signal.Amplitude(Render(unity, 10), 425);
+        double measured = Signal.Amplitude(Render(scaled, 10), 425);
+        Assert.InRange(20 * Math.Log10(measured / reference), expectedDb - 0.2, expectedDb + 0.2);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(AudioEngine.VolumeSteps + 1)]
+    public void SetEarpieceVolume_OutOfRange_Throws(int step) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AudioEngine(StreamPair.Format).SetEarpieceVolume(step));
 }

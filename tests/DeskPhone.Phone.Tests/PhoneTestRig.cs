@@ -188,6 +188,14 @@ internal sealed class RecordingAudio : ICallAudio
 
     public void SetMuted(bool muted) => Muted = muted;
 
+    public int Volume { get; private set; } = AudioEngine.DefaultVolume;
+
+    public List<DeskPhone.Hal.PhoneKey> KeyTones { get; } = [];
+
+    public void SetEarpieceVolume(int step) => Volume = step;
+
+    public void PlayKeyTone(DeskPhone.Hal.PhoneKey key) => KeyTones.Add(key);
+
     public IMediaSession OpenSession() => new Session(this, $"s{++sessions}");
 
     private int sessions;

@@ -15,16 +15,26 @@ internal sealed class SipTestHarness : IDisposable
 {
     public static readonly IPEndPoint Pbx = new(IPAddress.Loopback, 5060);
 
-    public SipTestHarness(string password = "pw101", RecordingTransport? transport = null, bool trustedSourcesOnly = true, ILoggerFactory? loggers = null)
+    /// <param name="configure">Changes the account options (registrar by name, outbound proxy…).</param>
+    /// <param name="resolver">Locates servers given by name; the real DNS resolver when null (never asked for an IP literal).</param>
+    public SipTestHarness(
+        string password = "pw101",
+        RecordingTransport? transport = null,
+        bool trustedSourcesOnly = true,
+        ILoggerFactory? loggers = null,
+        Func<SipAgentOptions, SipAgentOptions>? configure = null,
+        IServerResolver? resolver = null)
     {
         Transport = transport ?? new RecordingTransport();
         Loop = new SignallingLoop(Clock, NullLogger<SignallingLoop>.Instance);
+        var options = new SipAgentOptions { User = "101", Password = password, Domain = "deskphone.lab", Registrar = Pbx, TrustedSourcesOnly = trustedSourcesOnly };
         Agent = new SipUserAgent(
-            new SipAgentOptions { User = "101", Password = password, Domain = "deskphone.lab", Registrar = Pbx, TrustedSourcesOnly = trustedSourcesOnly },
+            configure?.Invoke(options) ?? options,
             Transport,
             Loop,
             SipTimers.Default,
-            loggers ?? NullLoggerFactory.Instance);
+            loggers ?? NullLoggerFactory.Instance,
+            resolver ?? new DnsServerResolver([]));
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
@@ -60,6 +70,14 @@ internal sealed class SipTestHarness : IDisposable
     }
 
     public Task Drain() => Loop.InvokeAsync(() => { });
+
+    /// <summary>Waits until the look-up under way (if any) has posted its result, then lets the loop handle it.</summary>
+    public async Task Resolved()
+    {
+        var resolution = await OnLoop(() => Agent.Targets.Resolution);
+        await resolution;
+        await Drain();
+    }
 
     public void Dispose()
     {

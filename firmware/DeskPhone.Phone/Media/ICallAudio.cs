@@ -1,3 +1,4 @@
+using DeskPhone.Hal;
 using DeskPhone.Media;
 
 namespace DeskPhone.Phone.Media;
@@ -12,6 +13,12 @@ public interface ICallAudio
 
     /// <summary>Silences the microphone towards every call (the earpiece keeps playing).</summary>
     void SetMuted(bool muted);
+
+    /// <summary>The earpiece volume step, 1 to <see cref="AudioEngine.VolumeSteps"/>.</summary>
+    void SetEarpieceVolume(int step);
+
+    /// <summary>A short feedback tone in the earpiece for a pressed key.</summary>
+    void PlayKeyTone(PhoneKey key);
 
     /// <summary>Prepares media for one call (binds an RTP port).</summary>
     IMediaSession OpenSession();

@@ -17,6 +17,10 @@ public sealed class RtpCallAudio(AudioEngine engine, AudioFormat format, RtpStre
 
     public void SetMuted(bool muted) => engine.SetMuted(muted);
 
+    public void SetEarpieceVolume(int step) => engine.SetEarpieceVolume(step);
+
+    public void PlayKeyTone(PhoneKey key) => engine.PlayKeyTone(key);
+
     public IMediaSession OpenSession()
     {
         if (!RtpStream.TryOpen(rtp, format, time, loggers.CreateLogger<RtpStream>(), out var stream))

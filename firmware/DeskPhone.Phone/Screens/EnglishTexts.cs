@@ -159,6 +159,8 @@ internal sealed class EnglishTexts : LcdTexts
 
     public override string TransferFailed(int? statusCode) => $"Transfer failed {statusCode}";
 
+    public override string Volume(int step, int steps) => $"Volume {new string('#', step)}{new string('-', steps - step)}";
+
     public override string NoAnswer => "No answer";
 
     public override string TransferFrom(string who) => "Transfer from " + who;

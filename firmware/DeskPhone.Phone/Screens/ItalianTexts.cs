@@ -169,6 +169,8 @@ internal sealed class ItalianTexts : LcdTexts
 
     public override string TransferFailed(int? statusCode) => $"Trasf. fallito {statusCode}";
 
+    public override string Volume(int step, int steps) => $"Volume {new string('#', step)}{new string('-', steps - step)}";
+
     public override string NoAnswer => "Non risponde";
 
     public override string TransferFrom(string who) => "Trasferita da " + who;

@@ -193,6 +193,9 @@ internal abstract class LcdTexts
 
     public abstract string TransferFailed(int? statusCode);
 
+    /// <summary>The earpiece volume as a bar: <paramref name="step"/> of <paramref name="steps"/>.</summary>
+    public abstract string Volume(int step, int steps);
+
     /// <summary>The extension of an attended transfer did not answer in time.</summary>
     public abstract string NoAnswer { get; }
 

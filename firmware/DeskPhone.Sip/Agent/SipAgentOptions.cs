@@ -14,8 +14,21 @@ public sealed record SipAgentOptions
     /// <summary>The SIP domain of the address of record, e.g. "pbx.example.com" or "127.0.0.1".</summary>
     public required string Domain { get; init; }
 
-    /// <summary>Where every out-of-dialog request goes: the PBX (registrar and outbound proxy).</summary>
-    public required System.Net.IPEndPoint Registrar { get; init; }
+    /// <summary>
+    /// The registrar: a host name (located per RFC 3263: SRV, then A/AAAA) or an IP literal, with
+    /// an optional port. Out-of-dialog requests go there unless <see cref="OutboundProxy"/> is set.
+    /// An <see cref="System.Net.IPEndPoint"/> converts to it.
+    /// </summary>
+    public required ServerAddress Registrar { get; init; }
+
+    /// <summary>
+    /// Where every out-of-dialog request goes instead of the registrar, with a loose Route to it
+    /// (RFC 3261 §8.1.2); located like the registrar. Null: none.
+    /// </summary>
+    public ServerAddress? OutboundProxy { get; init; }
+
+    /// <summary>The DNS servers asked for SRV and A/AAAA records; empty for the system's.</summary>
+    public IReadOnlyList<System.Net.IPEndPoint> DnsServers { get; init; } = [];
 
     public string? DisplayName { get; init; }
 

@@ -39,13 +39,13 @@ public sealed partial class SipUserAgent
     /// </summary>
     private FlowKeepAlive KeepFlowAlive(IConnectionTransport connections)
     {
-        var keepAlive = new FlowKeepAlive(connections, Options.Registrar, Loop, logger);
+        var keepAlive = new FlowKeepAlive(connections, Loop, logger);
         keepAlive.FlowFailed += Registration.RecoverFlow;
         Registration.Changed += status =>
         {
-            if (status.Phase == RegistrationPhase.Registered)
+            if (status.Phase == RegistrationPhase.Registered && NextHop is { } flow)
             {
-                keepAlive.Start();
+                keepAlive.Start(flow);
             }
             else
             {

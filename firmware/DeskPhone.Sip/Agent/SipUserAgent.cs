@@ -21,16 +21,28 @@ public sealed partial class SipUserAgent : IDisposable
     private readonly ILogger logger;
     private readonly ISipTransport transport;
     private readonly TrustedSourcePolicy trustedSources;
+    private readonly NextHopTargets targets;
 
     public SipUserAgent(SipAgentOptions options, ISipTransport transport, SignallingLoop loop, SipTimers timers, ILoggerFactory loggers)
+        : this(options, transport, loop, timers, loggers, new DnsServerResolver(options.DnsServers))
+    {
+    }
+
+    /// <param name="resolver">Locates the registrar or outbound proxy; tests give a fake one.</param>
+    internal SipUserAgent(SipAgentOptions options, ISipTransport transport, SignallingLoop loop, SipTimers timers, ILoggerFactory loggers, IServerResolver resolver)
     {
         Options = options;
         Loop = loop;
         this.transport = transport;
         logger = loggers.CreateLogger<SipUserAgent>();
         Transactions = new TransactionLayer(new TransactionContext(transport, loop, timers));
-        LocalEndPoint = ReachableLocalEndPoint(transport.LocalEndPoint, options.Registrar);
-        trustedSources = new TrustedSourcePolicy([Unmapped(options.Registrar.Address)], loop.Time, logger);
+        PreloadedRoute = RouteThrough(options, transport.Name);
+        targets = new NextHopTargets(options.OutboundProxy ?? options.Registrar, transport.Name, transport.LocalEndPoint.AddressFamily, resolver, loop, logger);
+        LocalEndPoint = ReachableLocalEndPoint(transport.LocalEndPoint, targets.Current);
+        trustedSources = new TrustedSourcePolicy(loop.Time, logger);
+        trustedSources.Trust(TrustedAddresses(targets.All));
+        targets.Resolved += list => trustedSources.Trust(TrustedAddresses(list));
+        targets.CurrentChanged += () => LocalEndPoint = ReachableLocalEndPoint(transport.LocalEndPoint, targets.Current);
         Registration = new RegistrationClient(this, loggers.CreateLogger<RegistrationClient>());
         if (transport is IConnectionTransport connections)
         {
@@ -45,8 +57,11 @@ public sealed partial class SipUserAgent : IDisposable
 
     public RegistrationClient Registration { get; }
 
-    /// <summary>The address and port the peers reach us on (used in Via and Contact).</summary>
-    public IPEndPoint LocalEndPoint { get; }
+    /// <summary>
+    /// The address and port the peers reach us on (used in Via and Contact). When the socket is
+    /// bound to a wildcard address it follows <see cref="NextHop"/>. THREAD: signalling loop.
+    /// </summary>
+    public IPEndPoint LocalEndPoint { get; private set; }
 
     /// <summary>Number of dropped datagrams: unparseable, or responses to nothing we sent. THREAD: signalling loop.</summary>
     public long DroppedMessages { get; private set; }
@@ -94,7 +109,11 @@ public sealed partial class SipUserAgent : IDisposable
         return SipCall.StartOutgoing(this, transfer.Target, offer, headers);
     }
 
-    public void Dispose() => Transactions.AbandonAll();
+    public void Dispose()
+    {
+        targets.Dispose();
+        Transactions.AbandonAll();
+    }
 
     internal void Track(SipCall call, string dialogKey) => calls[dialogKey] = call;
 
@@ -116,7 +135,7 @@ public sealed partial class SipUserAgent : IDisposable
     internal SipRequest NewRequest(string method, string requestUri, NameAddress from, NameAddress to, string callId, uint sequence)
     {
         var request = new SipRequest(method, requestUri);
-        request.Add(HeaderNames.Via, $"SIP/2.0/{transport.Name} {FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port};branch={Identifiers.NewBranch()};rport");
+        request.Add(HeaderNames.Via, ViaValue(Identifiers.NewBranch()));
         request.Add(HeaderNames.MaxForwards, "70");
         request.Add(HeaderNames.From, from.ToString());
         request.Add(HeaderNames.To, to.ToString());
@@ -125,6 +144,10 @@ public sealed partial class SipUserAgent : IDisposable
         request.Add(HeaderNames.UserAgent, Options.UserAgentName);
         return request;
     }
+
+    /// <summary>Our Via with <paramref name="branch"/>, asking for rport (RFC 3581).</summary>
+    internal string ViaValue(string branch) =>
+        $"SIP/2.0/{transport.Name} {FormatHost(LocalEndPoint.Address)}:{LocalEndPoint.Port};branch={branch};rport";
 
     internal Auth.ChallengeResponder NewChallengeResponder() => new(Options.AuthUser ?? Options.User, Options.Password);
 
@@ -264,6 +287,13 @@ public sealed partial class SipUserAgent : IDisposable
                     return;
                 }
 
+                // RFC 4028 §9: an interval below our minimum is refused before the phone rings.
+                if (SessionIntervals.Refuse(request) is { } refusal)
+                {
+                    transaction.Respond(refusal);
+                    return;
+                }
+
                 var incoming = SipCall.StartIncoming(this, request, (ServerInviteTransaction)transaction);
                 incoming.Replaces = replaced;
                 if (IncomingCall is null)
@@ -285,8 +315,12 @@ public sealed partial class SipUserAgent : IDisposable
             case SipMethods.Message:
                 ReceiveMessage(request, transaction);
                 break;
+            case SipMethods.Update:
+                // RFC 3311 §5.1: UPDATE only exists inside a dialog, and this one names none of ours.
+                Respond(transaction, 481, "Call/Transaction Does Not Exist");
+                break;
             case SipMethods.Bye or SipMethods.Ack or SipMethods.Cancel or SipMethods.Register
-                or SipMethods.Refer or SipMethods.Notify or SipMethods.Info or "SUBSCRIBE" or "UPDATE" or "PRACK" or "PUBLISH":
+                or SipMethods.Refer or SipMethods.Notify or SipMethods.Info or "SUBSCRIBE" or "PRACK" or "PUBLISH":
                 Respond(transaction, 405, "Method Not Allowed");
                 break;
             default:
@@ -351,18 +385,44 @@ public sealed partial class SipUserAgent : IDisposable
         address.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
 
     /// <summary>
-    /// When bound to a wildcard address, the address the kernel would use toward the PBX: that is
-    /// what peers can reach and what goes in Via and Contact. Connecting a UDP socket sends nothing.
+    /// When bound to a wildcard address, the address the kernel would use toward the next hop:
+    /// that is what peers can reach and what goes in Via and Contact. Before a host name has
+    /// resolved, the address toward a documentation prefix (RFC 5737, RFC 3849) stands in: the
+    /// default route's, which is the PBX's on a one-interface phone. Connecting a UDP socket
+    /// sends nothing.
     /// </summary>
-    private static IPEndPoint ReachableLocalEndPoint(IPEndPoint bound, IPEndPoint registrar)
+    private static IPEndPoint ReachableLocalEndPoint(IPEndPoint bound, IPEndPoint? nextHop)
     {
         if (!bound.Address.Equals(IPAddress.Any) && !bound.Address.Equals(IPAddress.IPv6Any))
         {
             return bound;
         }
 
-        using var probe = new Socket(registrar.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        probe.Connect(registrar);
-        return new IPEndPoint(((IPEndPoint)probe.LocalEndPoint!).Address, bound.Port);
+        var toward = nextHop ?? (bound.AddressFamily == AddressFamily.InterNetworkV6
+            ? new IPEndPoint(IPAddress.Parse("2001:db8::1"), 5060)
+            : new IPEndPoint(IPAddress.Parse("192.0.2.1"), 5060));
+        try
+        {
+            using var probe = new Socket(toward.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            probe.Connect(toward);
+            return new IPEndPoint(((IPEndPoint)probe.LocalEndPoint!).Address, bound.Port);
+        }
+        catch (SocketException)
+        {
+            // No route at all yet: loopback until the next hop is known.
+            return new IPEndPoint(bound.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, bound.Port);
+        }
+    }
+
+    /// <summary>The addresses whose requests the trusted-source policy lets through: the next hop's targets and a literal registrar.</summary>
+    private List<IPAddress> TrustedAddresses(IReadOnlyList<IPEndPoint> nextHops)
+    {
+        var addresses = nextHops.Select(target => Unmapped(target.Address)).ToList();
+        if (Options.Registrar.Literal is { } registrar)
+        {
+            addresses.Add(Unmapped(registrar));
+        }
+
+        return addresses;
     }
 }

@@ -13,7 +13,7 @@ namespace DeskPhone.Sip.Agent;
 /// sources (when that many were logged within the interval, further ones are only counted), so a
 /// flood from any number of addresses costs neither log nor memory. Runs on the signalling loop.
 /// </summary>
-internal sealed class TrustedSourcePolicy(IReadOnlyList<IPAddress> trusted, TimeProvider time, ILogger logger)
+internal sealed class TrustedSourcePolicy(TimeProvider time, ILogger logger)
 {
     /// <summary>Shortest time between two log lines about the same source.</summary>
     public static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
@@ -22,9 +22,16 @@ internal sealed class TrustedSourcePolicy(IReadOnlyList<IPAddress> trusted, Time
     internal const int RememberedSources = 64;
 
     private readonly Dictionary<IPAddress, DateTimeOffset> lastLogged = [];
+    private IReadOnlyList<IPAddress> trusted = [];
 
     /// <summary>Requests dropped so far.</summary>
     public long Dropped { get; private set; }
+
+    /// <summary>
+    /// Trusts these addresses (the registrar's or outbound proxy's, as resolved) instead of the
+    /// earlier ones: a PBX that moved in the DNS speaks from its new addresses.
+    /// </summary>
+    public void Trust(IReadOnlyList<IPAddress> addresses) => trusted = addresses;
 
     public bool IsTrusted(IPEndPoint source)
     {

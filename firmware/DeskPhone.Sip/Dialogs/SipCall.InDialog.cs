@@ -9,6 +9,19 @@ public sealed partial class SipCall
 {
     internal void ReceiveInDialog(SipRequest request, IServerTransaction transaction)
     {
+        if (Direction == CallDirection.Outgoing && dialog.RemoteTag is null)
+        {
+            ReceiveInEarlyDialog(request, transaction);
+            return;
+        }
+
+        // An early dialog of another fork, once a 2xx chose this one.
+        if (dialog.RemoteTag is not null && request.From.Tag != dialog.RemoteTag)
+        {
+            agent.Respond(transaction, 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+
         // §12.2.2: a CSeq lower than the last one seen is out of order.
         var sequence = request.CSeq.Number;
         if (dialog.RemoteSequence is { } last && sequence < last)
@@ -29,6 +42,9 @@ public sealed partial class SipCall
                 break;
             case SipMethods.Invite:
                 agent.Respond(transaction, 491, "Request Pending");
+                break;
+            case SipMethods.Update:
+                ReceiveUpdate(request, transaction);
                 break;
             case SipMethods.Refer:
                 ReceiveRefer(request, transaction);
@@ -60,6 +76,12 @@ public sealed partial class SipCall
     /// </summary>
     private void AnswerReInvite(SipRequest request, IServerTransaction transaction)
     {
+        if (SessionIntervals.Refuse(request) is { } refusal)
+        {
+            transaction.Respond(refusal);
+            return;
+        }
+
         var answer = OfferHandler is null ? localSdp : OfferHandler(request.Body);
         if (answer is not { } body)
         {
@@ -67,17 +89,36 @@ public sealed partial class SipCall
             return;
         }
 
-        if (NameAddress.TryParse(request.GetAll(HeaderNames.Contact).FirstOrDefault(), out var contact))
-        {
-            dialog.RemoteTarget = contact.Uri;
-        }
-
+        RefreshTarget(request);
         localSdp = body;
         var response = ResponseFactory.Create(request, 200, "OK");
         response.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
+        response.Add(HeaderNames.Allow, SipMethods.Allowed);
+        GrantInterval(request, response, PreferredForPeerRefresh);
         AddBody(response, body);
+        offerAwaitingAck = request.Body.IsEmpty;
         transaction.Respond(response);
         RetransmitUntilAcked(response, ((ServerInviteTransaction)transaction).ResponseDestination, request.CSeq.Number);
         SetRemoteSdp(request);
+    }
+
+    /// <summary>
+    /// A request in an early dialog of our INVITE (the callee's UPDATE, RFC 3311 §5.1). Forks
+    /// share this call until a 2xx picks one, so the dialog's sequence numbers are left alone.
+    /// </summary>
+    private void ReceiveInEarlyDialog(SipRequest request, IServerTransaction transaction)
+    {
+        switch (request.Method)
+        {
+            case SipMethods.Update:
+                ReceiveUpdate(request, transaction);
+                break;
+            case SipMethods.Options or SipMethods.Info when State != CallState.Ended:
+                agent.Respond(transaction, 200, "OK");
+                break;
+            default:
+                agent.Respond(transaction, 481, "Call/Transaction Does Not Exist");
+                break;
+        }
     }
 }

@@ -63,7 +63,11 @@ public sealed partial class SipCall
         localSdp = sdp;
         var response = DialogResponse(200, "OK");
         AddBody(response, sdp);
-        inviteTransaction!.Respond(response);
+
+        // RFC 4028 §9: the caller refreshes unless it asked otherwise or cannot.
+        GrantInterval(inviteTransaction!.Request, response, SessionRefresher.Uac);
+        offerAwaitingAck = inviteTransaction.Request.Body.IsEmpty;
+        inviteTransaction.Respond(response);
         RetransmitUntilAcked(response, inviteTransaction.ResponseDestination, inviteTransaction.Request.CSeq.Number);
         StatusCode = 200;
         SetState(CallState.Connected);
@@ -100,6 +104,7 @@ public sealed partial class SipCall
         }
 
         StopRetransmittingSuccess();
+        offerAwaitingAck = false;
 
         // §13.3.1: when the INVITE had no offer, the ACK carries the answer.
         SetRemoteSdp(ack);
@@ -159,6 +164,10 @@ public sealed partial class SipCall
 
             response.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
             response.Add(HeaderNames.Allow, SipMethods.Allowed);
+            if (code < 200)
+            {
+                response.Add(HeaderNames.Supported, SipOptionTags.SupportedList);
+            }
         }
 
         return response;

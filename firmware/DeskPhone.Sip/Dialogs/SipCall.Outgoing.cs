@@ -4,7 +4,10 @@ using DeskPhone.Sip.Messages;
 
 namespace DeskPhone.Sip.Dialogs;
 
-/// <summary>The caller's side (RFC 3261 §13.2): INVITE, authentication, CANCEL, ACK for 2xx.</summary>
+/// <summary>
+/// The caller's side (RFC 3261 §13.2): INVITE, authentication, 422 (RFC 4028 §7.3), CANCEL, ACK
+/// for 2xx; the early dialogs provisional responses create, so an UPDATE in one finds the call.
+/// </summary>
 public sealed partial class SipCall
 {
     private SipRequest? invite;
@@ -14,6 +17,8 @@ public sealed partial class SipCall
     private uint ackedSequence;
     private ChallengeResponder? challenges;
     private IReadOnlyList<SipHeader> transferHeaders = [];
+    private IReadOnlyList<SipHeader> inviteAuthorization = [];
+    private readonly List<string> earlyDialogKeys = [];
 
     /// <param name="transferHeaders">Replaces and Referred-By when this call carries out a transfer (RFC 3891, RFC 3892).</param>
     internal static SipCall StartOutgoing(SipUserAgent agent, string targetUri, ReadOnlyMemory<byte> offer, IReadOnlyList<SipHeader> transferHeaders)
@@ -40,7 +45,9 @@ public sealed partial class SipCall
         var request = agent.NewRequest(SipMethods.Invite, dialog.RemoteTarget, dialog.Local, dialog.Remote, dialog.CallId, dialog.LocalSequence);
         request.Add(HeaderNames.Contact, $"<{agent.ContactUri}>");
         request.Add(HeaderNames.Allow, SipMethods.Allowed);
-        foreach (var header in transferHeaders.Concat(authorization ?? []))
+        AddSessionTimerHeaders(request, initial: true);
+        inviteAuthorization = authorization ?? [];
+        foreach (var header in transferHeaders.Concat(inviteAuthorization))
         {
             request.Add(header.Name, header.Value);
         }
@@ -48,7 +55,7 @@ public sealed partial class SipCall
         AddBody(request, localSdp);
         invite = request;
         provisionalReceived = false;
-        agent.Transactions.SendRequest(request, agent.Options.Registrar, OnInviteResponse, () => End(CallEndReason.Timeout, 408, "Request Timeout"));
+        agent.SendOutOfDialog(request, OnInviteResponse, () => End(CallEndReason.Timeout, 408, "Request Timeout"));
     }
 
     /// <summary>Hangs up: CANCEL before an answer (§9.1), BYE after (§15.1).</summary>
@@ -89,6 +96,14 @@ public sealed partial class SipCall
         {
             return;
         }
+        else if (response.StatusCode == 422 && !cancelRequested && TryRaiseInterval(response))
+        {
+            // §7.3: the same request with the larger interval and a new CSeq. The credentials still
+            // apply; a realm that challenges again is answered again, since it accepted them once.
+            dialog.LocalSequence++;
+            challenges?.Reset();
+            SendInvite(inviteAuthorization);
+        }
         else
         {
             End(cancelRequested ? CallEndReason.LocalHangup : CallEndReason.Rejected, response.StatusCode, response.ReasonPhrase);
@@ -99,6 +114,7 @@ public sealed partial class SipCall
     {
         var firstProvisional = !provisionalReceived;
         provisionalReceived = true;
+        TrackEarlyDialog(response);
         if (cancelRequested)
         {
             // §9.1: a CANCEL may only follow a provisional response.
@@ -140,8 +156,28 @@ public sealed partial class SipCall
             return;
         }
 
+        ApplyGrantedInterval(response);
         SetRemoteSdp(response);
         SetState(CallState.Connected);
+    }
+
+    /// <summary>
+    /// A provisional response with a To tag creates an early dialog (§12.1.2): requests in it
+    /// (an UPDATE) must reach this call, not meet 481. The keys are forgotten with the call.
+    /// </summary>
+    private void TrackEarlyDialog(SipResponse response)
+    {
+        if (response.To.Tag is not { } tag || dialog.RemoteTag is not null)
+        {
+            return;
+        }
+
+        var key = Dialog.DialogKey(dialog.CallId, dialog.LocalTag, tag);
+        if (!earlyDialogKeys.Contains(key))
+        {
+            earlyDialogKeys.Add(key);
+            agent.Track(this, key);
+        }
     }
 
     internal void ReceiveInviteSuccessRetransmission(SipResponse response)
@@ -184,7 +220,8 @@ public sealed partial class SipCall
             cancel.Add(HeaderNames.Route, route);
         }
 
-        agent.Transactions.SendRequest(cancel, agent.Options.Registrar, _ => { }, () => { });
+        // The INVITE went to the next hop in use (it sticks to the target that answered it).
+        agent.Transactions.SendRequest(cancel, agent.NextHop!, _ => { }, () => { });
     }
 
     /// <summary>Re-sends the INVITE with credentials once per challenge (§22.2); false when we cannot.</summary>

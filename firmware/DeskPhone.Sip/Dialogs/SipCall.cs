@@ -73,13 +73,15 @@ public sealed partial class SipCall
         StatusCode = statusCode ?? StatusCode;
         ReasonPhrase = reasonPhrase ?? ReasonPhrase;
         StopRetransmittingSuccess();
+        StopSessionTimer();
         glareRetry?.Dispose();
         glareRetry = null;
+        queuedOffer = null;
         SetState(CallState.Ended);
 
         // Stay matchable for a while: retransmitted BYEs, 2xx and ACKs still find the dialog (§17.1.1.2's 32 s).
-        var key = dialog.Key;
-        forgetTimer = agent.Loop.Schedule(TimeSpan.FromSeconds(32), () => agent.Forget(key));
+        var keys = earlyDialogKeys.Append(dialog.Key).ToList();
+        forgetTimer = agent.Loop.Schedule(TimeSpan.FromSeconds(32), () => keys.ForEach(agent.Forget));
     }
 
     private void SetRemoteSdp(SipMessage message)
@@ -105,7 +107,7 @@ public sealed partial class SipCall
         return request;
     }
 
-    private System.Net.IPEndPoint NextHop => dialog.NextHop() ?? agent.Options.Registrar;
+    private System.Net.IPEndPoint NextHop => dialog.NextHop() ?? agent.NextHop!;
 
     private void SendBye()
     {

@@ -40,6 +40,7 @@ public static class HeaderNames
     public const string ReferTo = "Refer-To";
     public const string ReferredBy = "Referred-By";
     public const string SessionExpires = "Session-Expires";
+    public const string MinSessionExpires = "Min-SE";
 
     /// <summary>Expands a compact form and normalises the case of well-known names; others stay as written.</summary>
     public static string Canonical(ReadOnlySpan<char> name) => Parsing.KnownHeaders.Canonical(name) ?? name.ToString();

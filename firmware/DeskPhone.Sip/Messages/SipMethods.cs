@@ -13,10 +13,13 @@ public static class SipMethods
     public const string Notify = "NOTIFY";
     public const string Info = "INFO";
 
-    /// <summary>What this user agent answers; sent in Allow (RFC 3261 §20.5).</summary>
-    public const string Allowed = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, REFER, NOTIFY";
+    /// <summary>RFC 3311: a session change or target refresh inside a dialog, without a new INVITE.</summary>
+    public const string Update = "UPDATE";
 
-    private static readonly string[] Known = [Invite, Ack, Bye, Cancel, Register, Options, Message, Refer, Notify, Info];
+    /// <summary>What this user agent answers; sent in Allow (RFC 3261 §20.5).</summary>
+    public const string Allowed = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, REFER, NOTIFY, UPDATE";
+
+    private static readonly string[] Known = [Invite, Ack, Bye, Cancel, Register, Options, Message, Refer, Notify, Info, Update];
 
     /// <summary>True when <see cref="Allowed"/> lists the method (methods are case-sensitive, RFC 3261 §7.1).</summary>
     public static bool IsAllowed(string method)

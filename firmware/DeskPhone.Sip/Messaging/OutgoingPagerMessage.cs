@@ -59,7 +59,7 @@ public sealed class OutgoingPagerMessage
 
         request.Add(HeaderNames.ContentType, contentType);
         request.Body = body;
-        agent.Transactions.SendRequest(request, agent.Options.Registrar, OnResponse, () => Complete(PagerDelivery.Failed, 408, "Request Timeout"));
+        agent.SendOutOfDialog(request, OnResponse, () => Complete(PagerDelivery.Failed, 408, "Request Timeout"));
     }
 
     private void OnResponse(SipResponse response)

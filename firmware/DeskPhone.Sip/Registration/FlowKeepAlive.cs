@@ -22,17 +22,16 @@ internal sealed class FlowKeepAlive
     public static readonly TimeSpan PongTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IConnectionTransport transport;
-    private readonly IPEndPoint registrar;
     private readonly SignallingLoop loop;
     private readonly ILogger logger;
     private ITimer? nextPing;
     private ITimer? pongDeadline;
     private bool running;
+    private IPEndPoint? registrar;
 
-    public FlowKeepAlive(IConnectionTransport transport, IPEndPoint registrar, SignallingLoop loop, ILogger logger)
+    public FlowKeepAlive(IConnectionTransport transport, SignallingLoop loop, ILogger logger)
     {
         this.transport = transport;
-        this.registrar = registrar;
         this.loop = loop;
         this.logger = logger;
     }
@@ -43,10 +42,14 @@ internal sealed class FlowKeepAlive
     /// <summary>A uniform random number in [0, 1) that spreads the pings; tests replace it.</summary>
     public Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
 
-    /// <summary>Starts pinging (again) from now. THREAD: signalling loop.</summary>
-    public void Start()
+    /// <summary>
+    /// Starts pinging (again) from now the flow to <paramref name="flow"/>, the registrar's
+    /// address the phone registered at. THREAD: signalling loop.
+    /// </summary>
+    public void Start(IPEndPoint flow)
     {
         Stop();
+        registrar = flow;
         running = true;
         ScheduleNextPing();
     }
@@ -95,7 +98,7 @@ internal sealed class FlowKeepAlive
             return;
         }
 
-        if (!transport.TrySendPing(registrar))
+        if (!transport.TrySendPing(registrar!))
         {
             Fail("no connection to the registrar is open");
             return;
@@ -105,7 +108,7 @@ internal sealed class FlowKeepAlive
         {
             if (running)
             {
-                transport.Close(registrar);
+                transport.Close(registrar!);
                 Fail("no pong within " + PongTimeout.TotalSeconds + " s");
             }
         });

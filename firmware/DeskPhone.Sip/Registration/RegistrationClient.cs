@@ -12,6 +12,11 @@ namespace DeskPhone.Sip.Registration;
 /// and Min-Expires (§10.2.8), a refresh before the binding expires, and on failure a retry with
 /// exponential back-off and jitter (RFC 5626 §4.5) so a wrong password never hammers the PBX
 /// and a room of phones that lost their PBX together does not come back in lock-step.
+/// REGISTER goes to the registrar's address in use and fails over to the next on a timeout or
+/// 503 (RFC 3263 §4.3, <see cref="SipUserAgent.SendOutOfDialog"/>). The registration heals
+/// itself: it registers again at once when the registrar's 200 to a refresh no longer lists our
+/// Contact (it lost the binding), and when another request found our registrar silent and
+/// moved to the next address (our binding sits where calls no longer come from).
 /// Runs on the loop.
 /// </summary>
 public sealed class RegistrationClient
@@ -33,6 +38,9 @@ public sealed class RegistrationClient
     private bool stopped;
     private int requestedExpires;
     private TaskCompletionSource? unregistered;
+    private bool pending;
+    private bool contactListed;
+    private System.Net.IPEndPoint? registeredAt;
 
     internal RegistrationClient(SipUserAgent agent, ILogger<RegistrationClient> logger)
     {
@@ -40,6 +48,7 @@ public sealed class RegistrationClient
         this.logger = logger;
         challenges = agent.NewChallengeResponder();
         requestedExpires = agent.Options.RegisterExpiresSeconds;
+        agent.Targets.CurrentChanged += OnNextHopMoved;
     }
 
     /// <summary>
@@ -117,12 +126,22 @@ public sealed class RegistrationClient
         }
 
         Attempts++;
+        pending = true;
         if (lifetime > 0 && Status.Phase != RegistrationPhase.Registered)
         {
             SetStatus(Status with { Phase = RegistrationPhase.Registering });
         }
 
-        agent.Transactions.SendRequest(request, agent.Options.Registrar, response => OnResponse(request, response, lifetime), () => OnFailure(408, "Request Timeout", lifetime));
+        // The de-REGISTER removes the binding where it is; another address has none to remove.
+        agent.SendOutOfDialog(
+            request,
+            response => OnResponse(request, response, lifetime),
+            () =>
+            {
+                pending = false;
+                OnFailure(408, "Request Timeout", lifetime);
+            },
+            failover: lifetime > 0);
     }
 
     private void OnResponse(SipRequest request, SipResponse response, int lifetime)
@@ -132,6 +151,7 @@ public sealed class RegistrationClient
             return;
         }
 
+        pending = false;
         if (response.StatusCode is 401 or 407 && TryAnswerChallenge(request, response, lifetime))
         {
             return;
@@ -192,9 +212,24 @@ public sealed class RegistrationClient
 
     private void OnRegistered(SipResponse response)
     {
+        // RFC 3261 §10.3 step 8: the 200 lists every binding of the address of record. A refresh
+        // answered without ours means the registrar lost it (a restart with bindings in memory):
+        // register again now rather than stay unreachable until the next refresh. Only when the
+        // previous answer did list it, so a registrar that never lists bindings does not loop.
+        var listed = TryFindOurContact(response, out var contactExpires);
+        if (!listed && contactListed)
+        {
+            contactListed = false;
+            logger.LogWarning("The registrar's 200 no longer lists our Contact {Contact}: it lost the binding; registering again", agent.ContactUri);
+            Send(authorization: null);
+            return;
+        }
+
+        contactListed = listed;
+        registeredAt = agent.NextHop;
         consecutiveFailures = 0;
         challenges.Reset();
-        var granted = GrantedExpires(response);
+        var granted = contactExpires ?? HeaderExpires(response);
         var now = agent.Loop.Time.GetUtcNow();
         SetStatus(new RegistrationStatus(RegistrationPhase.Registered, response.StatusCode, response.ReasonPhrase, now.AddSeconds(granted)));
 
@@ -203,22 +238,47 @@ public sealed class RegistrationClient
         Schedule(refresh);
     }
 
-    private int GrantedExpires(SipResponse response)
+    /// <summary>True when the response lists our Contact; its expires parameter, when it has one, is our lifetime (§10.2.4).</summary>
+    private bool TryFindOurContact(SipResponse response, out int? expires)
     {
+        expires = null;
         foreach (var contact in response.GetAll(HeaderNames.Contact))
         {
-            if (NameAddress.TryParse(contact, out var address)
-                && address.Uri.Equals(agent.ContactUri, StringComparison.OrdinalIgnoreCase)
-                && address.Parameters.TryGetValue("expires", out var value)
-                && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            if (NameAddress.TryParse(contact, out var address) && address.Uri.Equals(agent.ContactUri, StringComparison.OrdinalIgnoreCase))
             {
-                return seconds;
+                if (address.Parameters.TryGetValue("expires", out var value)
+                    && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                {
+                    expires = seconds;
+                }
+
+                return true;
             }
         }
 
-        return int.TryParse(response.Get(HeaderNames.Expires), NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+        return false;
+    }
+
+    private int HeaderExpires(SipResponse response) =>
+        int.TryParse(response.Get(HeaderNames.Expires), NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
             ? expires
             : agent.Options.RegisterExpiresSeconds;
+
+    /// <summary>
+    /// Another request (a call, a message) found the registrar's address we registered at silent
+    /// and moved to the next (RFC 3263 §4.3): our binding is where calls no longer come from, so
+    /// register with the new address now. Not while a REGISTER is under way: it fails over itself.
+    /// </summary>
+    private void OnNextHopMoved()
+    {
+        if (stopped || pending || Status.Phase != RegistrationPhase.Registered || agent.NextHop is not { } now || now.Equals(registeredAt))
+        {
+            return;
+        }
+
+        logger.LogWarning("The registrar at {Old} stopped answering; registering with {New}", registeredAt, now);
+        nextAttempt?.Dispose();
+        Send(authorization: null);
     }
 
     private void OnFailure(int code, string reason, int lifetime)

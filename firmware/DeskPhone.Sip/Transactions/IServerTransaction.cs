@@ -8,6 +8,9 @@ internal enum ServerTransactionState
     Proceeding,
     Completed,
     Confirmed,
+
+    /// <summary>RFC 6026 §7.1: an INVITE answered 2xx, kept to absorb retransmissions and match a late CANCEL.</summary>
+    Accepted,
     Terminated,
 }
 

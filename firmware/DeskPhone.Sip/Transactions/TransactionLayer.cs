@@ -53,11 +53,12 @@ internal sealed class TransactionLayer(TransactionContext context)
     /// </summary>
     public bool TryAbsorb(SipRequest request)
     {
-        var via = request.TopVia;
         if (request.Method == SipMethods.Ack)
         {
-            if (servers.TryGetValue(TransactionKey.ForServer(via, SipMethods.Invite), out var invite)
-                && invite is ServerInviteTransaction { State: ServerTransactionState.Completed or ServerTransactionState.Confirmed } completed)
+            // §17.2.3: an RFC 2543 ACK carries the To tag of the response it acknowledges.
+            if (servers.TryGetValue(TransactionKey.ForServer(request, SipMethods.Invite), out var invite)
+                && invite is ServerInviteTransaction { State: ServerTransactionState.Completed or ServerTransactionState.Confirmed } completed
+                && (TransactionKey.HasMagicCookie(request.TopVia) || completed.ResponseToTag == request.To.Tag))
             {
                 completed.ReceiveAck();
                 return true;
@@ -66,7 +67,7 @@ internal sealed class TransactionLayer(TransactionContext context)
             return false;
         }
 
-        if (servers.TryGetValue(TransactionKey.ForServer(via, request.Method), out var existing) && Repeats(existing.Request, request))
+        if (servers.TryGetValue(TransactionKey.ForServer(request, request.Method), out var existing) && Repeats(existing.Request, request))
         {
             existing.ReceiveRetransmission();
             return true;
@@ -77,24 +78,31 @@ internal sealed class TransactionLayer(TransactionContext context)
 
     /// <summary>
     /// A retransmission repeats its request (RFC 3261 §17.1.1.2), and §17.2.3 trusts branches to be
-    /// unique. A peer that reuses a branch for a new request, with another Request-URI, Call-ID or
-    /// CSeq, gets that request processed rather than the earlier one's response; the new
-    /// transaction takes the key over.
+    /// unique. A peer that reuses a branch for a new request, with another Request-URI, Call-ID,
+    /// CSeq or To tag, gets that request processed rather than the earlier one's response; the new
+    /// transaction takes the key over. For an RFC 2543 request the To tag is the one part of
+    /// §17.2.3's match that the key leaves out.
     /// </summary>
     private static bool Repeats(SipRequest original, SipRequest candidate) =>
         original.CallId == candidate.CallId && original.CSeq.Number == candidate.CSeq.Number
-        && original.RequestUri == candidate.RequestUri;
+        && original.RequestUri == candidate.RequestUri && original.To.Tag == candidate.To.Tag;
 
-    /// <summary>The INVITE server transaction a CANCEL targets (same branch, §9.2).</summary>
+    /// <summary>
+    /// The INVITE server transaction a CANCEL targets (§9.2): the same branch, or for an RFC 2543
+    /// CANCEL the §17.2.3 match of an INVITE with the CANCEL's fields, To tag included.
+    /// </summary>
     public ServerInviteTransaction? FindInviteFor(SipRequest cancel) =>
-        servers.TryGetValue(TransactionKey.ForServer(cancel.TopVia, SipMethods.Invite), out var t) ? t as ServerInviteTransaction : null;
+        servers.TryGetValue(TransactionKey.ForServer(cancel, SipMethods.Invite), out var t) && t is ServerInviteTransaction invite
+        && (TransactionKey.HasMagicCookie(cancel.TopVia) || invite.Request.To.Tag == cancel.To.Tag)
+            ? invite
+            : null;
 
     public IServerTransaction CreateServer(SipRequest request, IPEndPoint responseDestination)
     {
         IServerTransaction transaction = request.Method == SipMethods.Invite
             ? new ServerInviteTransaction(context, request, responseDestination)
             : new ServerNonInviteTransaction(context, request, responseDestination);
-        var key = TransactionKey.ForServer(request.TopVia, request.Method);
+        var key = TransactionKey.ForServer(request, request.Method);
         servers[key] = transaction;
         transaction.Terminated += t =>
         {

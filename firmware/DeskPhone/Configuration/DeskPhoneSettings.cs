@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net;
 using DeskPhone.Hal.Simulator;
 using DeskPhone.Phone;
 using DeskPhone.Phone.Messages;
+using DeskPhone.Sip.Agent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -31,10 +31,16 @@ public sealed record DeskPhoneSettings
 
     public required SimulatorOptions Simulator { get; init; }
 
-    /// <summary>The PBX address, resolved from <see cref="SipOptions.Registrar"/>.</summary>
-    public required IPEndPoint RegistrarEndPoint { get; init; }
+    /// <summary>The registrar as read from <see cref="SipOptions.Registrar"/>; located by the SIP layer (RFC 3263), never here.</summary>
+    public required ServerAddress Registrar { get; init; }
 
-    public string Domain => string.IsNullOrWhiteSpace(Account.Domain) ? RegistrarHost(Sip.Registrar) : Account.Domain;
+    /// <summary>The outbound proxy read from <see cref="SipOptions.OutboundProxy"/>; null when none.</summary>
+    public ServerAddress? OutboundProxy { get; init; }
+
+    /// <summary>The DNS servers of <see cref="SipOptions.DnsServers"/>; empty for the system's.</summary>
+    public IReadOnlyList<IPEndPoint> DnsServers { get; init; } = [];
+
+    public string Domain => string.IsNullOrWhiteSpace(Account.Domain) ? Registrar.UriHost : Account.Domain;
 
     public static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(IConfiguration configuration)
     {
@@ -64,7 +70,9 @@ public sealed record DeskPhoneSettings
             errors.Add($"Sip:ListenAddress: not an IP address: '{sip.ListenAddress}'");
         }
 
-        var registrar = ResolveRegistrar(sip.Registrar, errors);
+        var registrar = ReadServer("Sip:Registrar", sip.Registrar, errors);
+        var outboundProxy = string.IsNullOrWhiteSpace(sip.OutboundProxy) ? null : ReadServer("Sip:OutboundProxy", sip.OutboundProxy, errors);
+        var dnsServers = ReadDnsServers(sip.DnsServers, errors);
         if (hal.Kind == HardwareKind.Simulator)
         {
             errors.AddRange(simulator.Validate());
@@ -89,7 +97,9 @@ public sealed record DeskPhoneSettings
             Phone = phone,
             Messages = messages,
             Simulator = simulator,
-            RegistrarEndPoint = registrar!,
+            Registrar = registrar!,
+            OutboundProxy = outboundProxy,
+            DnsServers = dnsServers,
         }, errors);
     }
 
@@ -141,43 +151,36 @@ public sealed record DeskPhoneSettings
             ? section.GetChildren().Select(child => child.Key).Where(key => message.Contains($"'{key}'", StringComparison.Ordinal)).ToList()
             : [];
 
-    private static string RegistrarHost(string registrar)
+    /// <summary>
+    /// Reads a server key (host name or IP, optional port) without looking anything up: names are
+    /// located by the SIP layer off its loop (RFC 3263), so start-up never waits on DNS.
+    /// </summary>
+    private static ServerAddress? ReadServer(string key, string value, List<string> errors)
     {
-        var colon = registrar.LastIndexOf(':');
-        return colon > 0 && !registrar.EndsWith(']') ? registrar[..colon] : registrar;
+        if (ServerAddress.TryParse(value, out var server, out var error))
+        {
+            return server;
+        }
+
+        errors.Add($"{key}: {error}");
+        return null;
     }
 
-    private static IPEndPoint? ResolveRegistrar(string registrar, List<string> errors)
+    private static List<IPEndPoint> ReadDnsServers(List<string> values, List<string> errors)
     {
-        var host = RegistrarHost(registrar);
-        var port = 5060;
-        var hasPort = host.Length != registrar.Length;
-        if (hasPort && (!int.TryParse(registrar[(host.Length + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
+        var servers = new List<IPEndPoint>();
+        foreach (var value in values)
         {
-            errors.Add($"Sip:Registrar: bad port in '{registrar}'");
-            return null;
-        }
-
-        host = host.Trim('[', ']');
-        if (IPAddress.TryParse(host, out var address))
-        {
-            return new IPEndPoint(address, port);
-        }
-
-        try
-        {
-            // Start-up only: the signalling loop never blocks on DNS.
-            var addresses = Dns.GetHostAddresses(host);
-            if (addresses.Length > 0)
+            if (IPEndPoint.TryParse(value.Trim(), out var server))
             {
-                return new IPEndPoint(addresses[0], port);
+                servers.Add(server.Port == 0 ? new IPEndPoint(server.Address, 53) : server);
+            }
+            else
+            {
+                errors.Add($"Sip:DnsServers: not an IP address with an optional port: '{value}'");
             }
         }
-        catch (System.Net.Sockets.SocketException)
-        {
-        }
 
-        errors.Add($"Sip:Registrar: cannot resolve host '{host}'");
-        return null;
+        return servers;
     }
 }

@@ -7,9 +7,32 @@ public sealed class SipOptions
 {
     public const string Section = "Sip";
 
-    /// <summary>The PBX: "host" or "host:port" (5060 when no port). Every out-of-dialog request goes there.</summary>
+    /// <summary>
+    /// The registrar: a host name, located per RFC 3263 (SRV records of _sip._udp or _sip._tcp,
+    /// then A/AAAA on 5060; with a port, A/AAAA on that port), or an IP address used as is;
+    /// "host", "host:port", "10.0.0.5", "[2001:db8::5]:5070". Out-of-dialog requests go there
+    /// unless <see cref="OutboundProxy"/> is set, and move to the next address found when one
+    /// times out or answers 503.
+    /// </summary>
     [Required]
     public string Registrar { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Where every out-of-dialog request goes instead, with a loose Route to it (RFC 3261 §8.1.2);
+    /// same forms as <see cref="Registrar"/>. Empty: none.
+    /// </summary>
+    public string? OutboundProxy { get; set; }
+
+    /// <summary>The DNS servers for SIP look-ups, "address" or "address:port" (53); empty: the system's.</summary>
+    public List<string> DnsServers { get; set; } = [];
+
+    /// <summary>
+    /// RFC 3261 T1 (round-trip estimate) in milliseconds: retransmission starts at T1 and a
+    /// request is given up after 64·T1 (Timers B and F), which is also when it fails over to the
+    /// registrar's next address. 500 is the RFC's default; lower only on a LAN.
+    /// </summary>
+    [Range(50, 5000)]
+    public int TimerT1Milliseconds { get; set; } = 500;
 
     /// <summary>Local address to listen on; 0.0.0.0 listens everywhere.</summary>
     [Required]
@@ -19,8 +42,8 @@ public sealed class SipOptions
     [Range(0, 65535)]
     public int ListenPort { get; set; } = 5060;
 
-    /// <summary>Registration lifetime asked of the PBX, in seconds.</summary>
-    [Range(60, 86400)]
+    /// <summary>Registration lifetime asked of the PBX, in seconds; refreshed before it ends (halfway below two minutes).</summary>
+    [Range(10, 86400)]
     public int RegisterExpires { get; set; } = 3600;
 
     /// <summary>

@@ -37,13 +37,15 @@ public sealed class PhoneRuntime : IAsyncDisposable
                 Password = settings.Account.Password,
                 DisplayName = settings.Account.DisplayName,
                 Domain = settings.Domain,
-                Registrar = settings.RegistrarEndPoint,
+                Registrar = settings.Registrar,
+                OutboundProxy = settings.OutboundProxy,
+                DnsServers = settings.DnsServers,
                 RegisterExpiresSeconds = settings.Sip.RegisterExpires,
                 TrustedSourcesOnly = settings.Sip.TrustedSourcesOnly,
             },
             transport,
             Loop,
-            SipTimers.Default,
+            SipTimers.Default with { T1 = TimeSpan.FromMilliseconds(settings.Sip.TimerT1Milliseconds) },
             loggers);
         transport.MessageReceived += (message, source) => Agent.ReceiveDatagram(message.Span, source);
 

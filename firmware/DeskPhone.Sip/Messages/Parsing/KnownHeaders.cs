@@ -47,6 +47,7 @@ internal static class KnownHeaders
         new(HeaderNames.ReferTo, 'r', HeaderKind.Other),
         new(HeaderNames.ReferredBy, 'b', HeaderKind.Other),
         new(HeaderNames.SessionExpires, 'x', HeaderKind.Other),
+        new(HeaderNames.MinSessionExpires, null, HeaderKind.Other),
     ];
 
     private static readonly Entry?[] ByCompactForm = BuildCompactTable();
