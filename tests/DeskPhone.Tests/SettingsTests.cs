@@ -29,16 +29,51 @@ public sealed class SettingsTests
         var (settings, errors) = Load();
 
         Assert.Empty(errors);
-        Assert.Equal("127.0.0.1:5070", settings!.RegistrarEndPoint.ToString());
+        Assert.Equal("127.0.0.1:5070", settings!.Registrar.ToString());
+        Assert.Null(settings.OutboundProxy);
+        Assert.Empty(settings.DnsServers);
+        Assert.Equal(500, settings.Sip.TimerT1Milliseconds);
         Assert.Equal("127.0.0.1", settings.Domain);
         Assert.Equal(5060, settings.Sip.ListenPort);
         Assert.Equal(TimeSpan.FromSeconds(4), settings.Phone.InterDigitTimeout);
     }
 
     [Fact]
-    public void Load_RegistrarWithoutPort_Uses5060()
+    public void Load_RegistrarWithoutPort_LeavesThePortToTheLookUp()
     {
-        Assert.Equal(5060, Load(("Sip:Registrar", "10.1.2.3")).Settings!.RegistrarEndPoint.Port);
+        var registrar = Load(("Sip:Registrar", "10.1.2.3")).Settings!.Registrar;
+
+        Assert.Null(registrar.Port);
+        Assert.Equal(System.Net.IPAddress.Parse("10.1.2.3"), registrar.Literal);
+    }
+
+    [Fact]
+    public void Load_RegistrarByName_IsNotLookedUpAtStart_AndGivesTheDomain()
+    {
+        // A name no DNS knows: start-up must not ask (RFC 3263 look-ups happen off the signalling loop later).
+        var (settings, errors) = Load(("Sip:Registrar", "pbx.deskphone.invalid"));
+
+        Assert.Empty(errors);
+        Assert.Equal("pbx.deskphone.invalid", settings!.Registrar.Host);
+        Assert.Null(settings.Registrar.Literal);
+        Assert.Equal("pbx.deskphone.invalid", settings.Domain);
+    }
+
+    [Fact]
+    public void Load_OutboundProxyAndDnsServers_AreRead()
+    {
+        var (settings, errors) = Load(
+            ("Sip:OutboundProxy", "proxy.example.com:5080"),
+            ("Sip:DnsServers:0", "127.0.0.1:5353"),
+            ("Sip:DnsServers:1", "10.0.0.53"),
+            ("Sip:TimerT1Milliseconds", "100"),
+            ("Sip:RegisterExpires", "10"));
+
+        Assert.Empty(errors);
+        Assert.Equal("proxy.example.com:5080", settings!.OutboundProxy!.ToString());
+        Assert.Equal(["127.0.0.1:5353", "10.0.0.53:53"], settings.DnsServers.Select(s => s.ToString()));
+        Assert.Equal(100, settings.Sip.TimerT1Milliseconds);
+        Assert.Equal(10, settings.Sip.RegisterExpires);
     }
 
     [Theory]
@@ -47,6 +82,11 @@ public sealed class SettingsTests
     [InlineData("Account:Extension", "", "Account:Extension: The AccountOptions.Extension field is required.")]
     [InlineData("Account:Extension", "10 1", "Account:Extension: must be a SIP user name (letters, digits, . _ + -)")]
     [InlineData("Sip:Registrar", "127.0.0.1:http", "Sip:Registrar: bad port in '127.0.0.1:http'")]
+    [InlineData("Sip:Registrar", "pbx example.com", "Sip:Registrar: not a host name or IP address: 'pbx example.com'")]
+    [InlineData("Sip:OutboundProxy", "proxy:99999", "Sip:OutboundProxy: bad port in 'proxy:99999'")]
+    [InlineData("Sip:DnsServers:0", "dns.example.com", "Sip:DnsServers: not an IP address with an optional port: 'dns.example.com'")]
+    [InlineData("Sip:TimerT1Milliseconds", "10", "Sip:TimerT1Milliseconds: The field SipOptions.TimerT1Milliseconds must be between 50 and 5000.")]
+    [InlineData("Sip:RegisterExpires", "5", "Sip:RegisterExpires: The field SipOptions.RegisterExpires must be between 10 and 86400.")]
     [InlineData("Sip:ListenAddress", "everywhere", "Sip:ListenAddress: not an IP address: 'everywhere'")]
     [InlineData("Rtp:PortMax", "16000", "Rtp:PortMax: must be above Rtp:PortMin (16384), is 16000")]
     [InlineData("Simulator:CaptureSource", "Wav", "Simulator:CaptureWavPath: required when CaptureSource is Wav")]
