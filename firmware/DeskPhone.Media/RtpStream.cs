@@ -227,6 +227,14 @@ public sealed class RtpStream : IDisposable
 
         StreamSettings? previous = Volatile.Read(ref _settings);
         Volatile.Write(ref _settings, new StreamSettings(negotiation, _format, previous?.Codec == negotiation.Codec ? previous : null));
+        _logger.LogInformation(
+            "RTP on port {Port} to {Remote}: {Codec} (payload type {PayloadType}), telephone-event {EventPayloadType}, {Direction}",
+            LocalPort,
+            negotiation.Remote,
+            AudioCodecNames.Name(negotiation.Codec),
+            negotiation.PayloadType,
+            negotiation.TelephoneEventPayloadType?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none",
+            negotiation.Direction);
 
         // RFC 3550 §11: RTCP on the peer's RTP port + 1 (an a=rtcp attribute is not read).
         IPEndPoint remote = negotiation.Remote;

@@ -15,6 +15,7 @@ public sealed partial class PhoneController
 
     private const string TextContentType = "text/plain;charset=UTF-8";
 
+    private readonly List<(IncomingPagerMessage Message, string Text)> pendingIncoming = [];
     private ITimer? alertTimer;
 
     /// <summary>
@@ -39,13 +40,37 @@ public sealed partial class PhoneController
             return;
         }
 
+        // Group commit: messages that arrive while this one waits for the loop are stored with it
+        // in one transaction (one write to disk) before any of them is answered.
+        pendingIncoming.Add((incoming, text));
+        if (pendingIncoming.Count == 1)
+        {
+            loop.Post(StorePendingIncoming);
+        }
+    }
+
+    /// <summary>Stores the messages received since the last store, then answers each. THREAD: signalling loop.</summary>
+    private void StorePendingIncoming()
+    {
+        var batch = pendingIncoming.ToArray();
+        pendingIncoming.Clear();
+        var now = loop.Time.GetUtcNow();
+        var results = messages.StoreIncoming([.. batch.Select(b => new IncomingText(b.Message.Id, b.Message.FromUser, b.Message.From.DisplayName, b.Text, now))]);
+        for (var i = 0; i < batch.Length; i++)
+        {
+            Answer(batch[i].Message, results[i]);
+        }
+    }
+
+    private void Answer(IncomingPagerMessage incoming, IncomingStoreResult result)
+    {
         var peer = incoming.FromUser;
-        switch (messages.StoreIncoming(incoming.Id, peer, incoming.From.DisplayName, text, loop.Time.GetUtcNow(), out var stored))
+        switch (result.Outcome)
         {
             case IncomingStoreOutcome.Stored:
                 incoming.Accept();
                 logger.LogInformation("Message from {Peer} stored", peer);
-                OnNewMessage(stored!);
+                OnNewMessage(result.Stored!);
                 break;
             case IncomingStoreOutcome.Duplicate:
                 // A retransmission of what we already keep: the sender missed our 200, so answer again.

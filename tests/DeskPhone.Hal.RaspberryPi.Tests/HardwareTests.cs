@@ -104,7 +104,7 @@ public sealed class HardwareTests : IDisposable
 
         Assert.Equal((new KeyEvent(PhoneKey.Send, KeyAction.Down), "HAL input"), await key.Task.WaitAsync(Patience));
         Assert.Equal((true, "HAL input"), await hook.Task.WaitAsync(Patience));
-        Assert.Equal(new AudioFormat(8000, 160), hardware.Audio.Format);
+        Assert.Equal(new AudioFormat(16000, 320), hardware.Audio.Format);
     }
 
     [Fact]

@@ -124,7 +124,15 @@ internal sealed class PhoneTestRig : IDisposable
         await Drain();
     }
 
-    public Task Drain() => Loop.InvokeAsync(() => { });
+    /// <summary>
+    /// Lets the loop finish what was posted so far, and what that work posted in turn: an incoming
+    /// message is stored one hop later, together with any others received meanwhile (group commit).
+    /// </summary>
+    public async Task Drain()
+    {
+        await Loop.InvokeAsync(() => { });
+        await Loop.InvokeAsync(() => { });
+    }
 
     public void Dispose()
     {

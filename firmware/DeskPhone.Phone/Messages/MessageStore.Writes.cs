@@ -19,6 +19,12 @@ internal enum IncomingStoreOutcome
     Failed,
 }
 
+/// <summary>An incoming message to keep: its SIP identity (for retransmissions), who sent it, and its text.</summary>
+internal readonly record struct IncomingText(string SipId, string Peer, string? PeerName, string Text, DateTimeOffset At);
+
+/// <summary>What became of one incoming message, and the message as kept when it was stored.</summary>
+internal readonly record struct IncomingStoreResult(IncomingStoreOutcome Outcome, StoredMessage? Stored);
+
 /// <summary>Changes. Each is one transaction, on disk when the method returns.</summary>
 public sealed partial class MessageStore
 {
@@ -28,32 +34,56 @@ public sealed partial class MessageStore
     /// </summary>
     internal IncomingStoreOutcome StoreIncoming(string sipId, string peer, string? peerName, string text, DateTimeOffset at, out StoredMessage? stored)
     {
-        StoredMessage? kept = null;
-        var evicted = 0;
-        var outcome = Write($"store a message from {peer}", (database, transaction) =>
+        var result = StoreIncoming([new IncomingText(sipId, peer, peerName, text, at)])[0];
+        stored = result.Stored;
+        return result.Outcome;
+    }
+
+    /// <summary>
+    /// Keeps several incoming messages in one transaction, so that a burst costs one write to
+    /// disk (group commit) and each may be answered 200 when this returns. Each is kept once, as
+    /// in the single form; a database failure fails them all.
+    /// </summary>
+    internal IReadOnlyList<IncomingStoreResult> StoreIncoming(IReadOnlyList<IncomingText> batch)
+    {
+        var results = new IncomingStoreResult[batch.Count];
+        var kept = count;
+        var written = Write($"store {batch.Count} incoming message(s)", (database, transaction) =>
         {
-            if (database.Scalar(transaction, "SELECT 1 FROM messages WHERE sip_id = $id", ("$id", sipId)) is not null)
+            kept = count;
+            for (var i = 0; i < batch.Count; i++)
             {
-                return IncomingStoreOutcome.Duplicate;
+                var item = batch[i];
+                if (database.Scalar(transaction, "SELECT 1 FROM messages WHERE sip_id = $id", ("$id", item.SipId)) is not null)
+                {
+                    results[i] = new IncomingStoreResult(IncomingStoreOutcome.Duplicate, null);
+                    continue;
+                }
+
+                kept -= MakeRoom(database, transaction, kept);
+                if (kept >= capacity)
+                {
+                    results[i] = new IncomingStoreResult(IncomingStoreOutcome.Full, null);
+                    continue;
+                }
+
+                var id = Insert(database, transaction, item.SipId, item.Peer, item.PeerName, MessageDirection.Incoming, item.Text, item.At, MessageState.Received);
+                kept++;
+                results[i] = new IncomingStoreResult(
+                    IncomingStoreOutcome.Stored,
+                    new StoredMessage(id, item.Peer, item.PeerName, MessageDirection.Incoming, item.Text, item.At, Read: false, MessageState.Received));
             }
 
-            evicted = MakeRoom(database, transaction);
-            if (count - evicted >= capacity)
-            {
-                return IncomingStoreOutcome.Full;
-            }
-
-            var id = Insert(database, transaction, sipId, peer, peerName, MessageDirection.Incoming, text, at, MessageState.Received);
-            kept = new StoredMessage(id, peer, peerName, MessageDirection.Incoming, text, at, Read: false, MessageState.Received);
-            return IncomingStoreOutcome.Stored;
-        }, IncomingStoreOutcome.Failed);
-        if (outcome != IncomingStoreOutcome.Failed)
+            return true;
+        }, false);
+        if (!written)
         {
-            count += (kept is null ? 0 : 1) - evicted;
+            Array.Fill(results, new IncomingStoreResult(IncomingStoreOutcome.Failed, null));
+            return results;
         }
 
-        stored = kept;
-        return outcome;
+        count = kept;
+        return results;
     }
 
     /// <summary>
@@ -65,7 +95,7 @@ public sealed partial class MessageStore
         var evicted = 0;
         var stored = Write($"store a message to {peer}", (database, transaction) =>
         {
-            evicted = MakeRoom(database, transaction);
+            evicted = MakeRoom(database, transaction, count);
             var id = Insert(database, transaction, null, peer, peerName, MessageDirection.Outgoing, text, at, MessageState.Sending);
             return new StoredMessage(id, peer, peerName, MessageDirection.Outgoing, text, at, Read: true, MessageState.Sending);
         }, null);
@@ -102,9 +132,10 @@ public sealed partial class MessageStore
     }
 
     /// <summary>At capacity, deletes the oldest read messages so one more fits; returns how many went.</summary>
-    private int MakeRoom(SqliteConnection database, SqliteTransaction transaction)
+    /// <summary>Deletes the oldest read messages so that one more fits beside <paramref name="kept"/>; returns how many went.</summary>
+    private int MakeRoom(SqliteConnection database, SqliteTransaction transaction, int kept)
     {
-        var excess = count + 1 - capacity;
+        var excess = kept + 1 - capacity;
         return excess <= 0 ? 0 : database.Execute(
             transaction,
             "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE read = 1 ORDER BY at, id LIMIT $excess)",

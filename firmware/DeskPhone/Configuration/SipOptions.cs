@@ -42,7 +42,7 @@ public sealed class SipOptions
     [Range(0, 65535)]
     public int ListenPort { get; set; } = 5060;
 
-    /// <summary>Registration lifetime asked of the PBX, in seconds; refreshed before it ends (halfway below two minutes).</summary>
+    /// <summary>Registration lifetime asked of the PBX, in seconds; refreshed before it ends (halfway for 60 s or less).</summary>
     [Range(10, 86400)]
     public int RegisterExpires { get; set; } = 3600;
 

@@ -64,7 +64,7 @@ public sealed class PhoneRuntime : IAsyncDisposable
             FirstPort = settings.Rtp.PortMin,
             LastPort = settings.Rtp.PortMax,
         };
-        var audio = new RtpCallAudio(Engine, format, rtp, [AudioCodec.Pcmu, AudioCodec.Pcma], time, loggers);
+        var audio = new RtpCallAudio(Engine, format, rtp, settings.Rtp.EffectiveCodecs, time, loggers);
         Phone = new PhoneController(settings.Phone, Agent, audio, Hardware, Loop, loggers.CreateLogger<PhoneController>(), Messages, settings.Messages, new ContactBookRecipients(Contacts))
         {
             History = History,

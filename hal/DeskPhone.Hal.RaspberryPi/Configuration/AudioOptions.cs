@@ -12,8 +12,12 @@ public sealed class AudioOptions
 
     public string PlaybackDevice { get; set; } = "plughw:CARD=Device,DEV=0";
 
-    /// <summary>Samples per second; 8000 is what the G.711 media engine takes.</summary>
-    public int SampleRate { get; set; } = 8000;
+    /// <summary>
+    /// Samples per second: 16000 or 8000, the rates the media engine runs at. 16000 carries
+    /// G.722's wideband audio as it is; G.711 calls are resampled to and from it. At 8000 a G.722
+    /// call still works but sounds like G.711.
+    /// </summary>
+    public int SampleRate { get; set; } = 16000;
 
     /// <summary>Audio handed to the phone per call of the frame handler; the media engine takes 20 ms.</summary>
     public int FrameMilliseconds { get; set; } = 20;

@@ -91,6 +91,20 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
         (kamcmd ?? throw new InvalidOperationException("The lab PBX is not running.")).ContactsAsync(extension, cancellationToken);
 
     /// <summary>
+    /// Stops Kamailio and starts it again on the same port and work folder, as a PBX restart: the
+    /// registrations, held in memory only, are gone. Returns once it answers SIP again.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        Stop();
+        process = Launch(LabPaths.LabDirectory());
+        if (!await SipOptionsProbe.WaitForAnswerAsync(EndPoint, process, ReadyTimeout, cancellationToken))
+        {
+            throw new InvalidOperationException($"Kamailio did not come back on {EndPoint}. {DescribeFailure()}");
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="test"/>; if it throws, writes the Kamailio log lines produced while it
     /// ran to <paramref name="output"/> and rethrows.
     /// </summary>

@@ -58,8 +58,21 @@ internal static class BaresipConfigFiles
         Line("ausrc_srate", setup.SourceSampleRate.ToString(CultureInfo.InvariantCulture));
         Line("ausrc_channels", setup.SourceChannels.ToString(CultureInfo.InvariantCulture));
 
-        // G.711 only (ITU-T G.711): the codecs the phone must support.
+        // G.711 (ITU-T G.711) always: the codecs every phone must support. G.722 and Opus only when
+        // the account offers them (g722.so, opus.so), so G.711-only peers stay as they were.
         Line("module", "g711.so");
+        foreach (var codec in options.AudioCodecs)
+        {
+            if (codec.Equals("G722", StringComparison.OrdinalIgnoreCase))
+            {
+                Line("module", "g722.so");
+            }
+            else if (codec.Equals("opus", StringComparison.OrdinalIgnoreCase))
+            {
+                Line("module", "opus.so");
+            }
+        }
+
         Line("module", options.AudioSource is BaresipAudioSource.Sine ? "ausine.so" : "aufile.so");
         Line("module", "aubridge.so");
         if (options.RecordAudio)

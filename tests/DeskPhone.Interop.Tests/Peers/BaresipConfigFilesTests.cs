@@ -62,8 +62,21 @@ public sealed class BaresipConfigFilesTests
     }
 
     [Fact]
-    public void Validate_NonG711Codec_IsRejected()
+    public void Validate_CodecWithoutAModule_IsRejected()
     {
-        Assert.Throws<ArgumentException>(() => BaresipOptionsValidator.Validate(new BaresipPeerOptions { AudioCodecs = ["opus"] }));
+        Assert.Throws<ArgumentException>(() => BaresipOptionsValidator.Validate(new BaresipPeerOptions { AudioCodecs = ["G729"] }));
+    }
+
+    [Fact]
+    public void Config_LoadsTheG722AndOpusModulesOnlyWhenOffered()
+    {
+        var wideband = BaresipConfigFiles.Config(new BaresipPeerOptions { AudioCodecs = ["opus", "G722", "PCMU"] }, Setup);
+        var narrowband = BaresipConfigFiles.Config(new BaresipPeerOptions(), Setup);
+
+        Assert.Contains("module g722.so\n", wideband);
+        Assert.Contains("module opus.so\n", wideband);
+        Assert.Contains("module g711.so\n", narrowband);
+        Assert.DoesNotContain("g722", narrowband);
+        Assert.DoesNotContain("opus", narrowband);
     }
 }

@@ -37,9 +37,10 @@ internal static class BaresipOptionsValidator
             throw new ArgumentException($"SIP port {options.SipPort} leaves no room for TLS on port + 1", nameof(options));
         }
 
-        if (options.AudioCodecs.Count == 0 || options.AudioCodecs.Any(c => !c.Equals("PCMU", StringComparison.OrdinalIgnoreCase) && !c.Equals("PCMA", StringComparison.OrdinalIgnoreCase)))
+        string[] loadable = ["PCMU", "PCMA", "G722", "opus"];
+        if (options.AudioCodecs.Count == 0 || options.AudioCodecs.Any(c => !loadable.Contains(c, StringComparer.OrdinalIgnoreCase)))
         {
-            throw new ArgumentException("only PCMU and PCMA are loaded (g711.so)", nameof(options));
+            throw new ArgumentException("only PCMU, PCMA (g711.so), G722 (g722.so) and opus (opus.so) can be loaded", nameof(options));
         }
 
         if (options.AudioSource is BaresipAudioSource.Sine { FrequencyHz: < 10 or > 20000 })

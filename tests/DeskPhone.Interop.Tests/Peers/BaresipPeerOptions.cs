@@ -30,7 +30,7 @@ internal sealed class BaresipPeerOptions
     /// <summary>Record each call's sent and received audio to WAV files (baresip's <c>sndfile</c> filter).</summary>
     public bool RecordAudio { get; init; } = true;
 
-    /// <summary>Offered codecs in preference order; only G.711 is loaded, so "PCMU" and/or "PCMA".</summary>
+    /// <summary>Offered codecs in preference order: "PCMU", "PCMA", "G722", "opus" (g722.so and opus.so are loaded only when listed).</summary>
     public IReadOnlyList<string> AudioCodecs { get; init; } = ["PCMU", "PCMA"];
 
     /// <summary>
