@@ -7,9 +7,15 @@ namespace DeskPhone.Media;
 /// The handset audio path: what the earpiece plays and where the microphone goes.
 /// <para>
 /// Threads: the phone-loop thread calls <see cref="SetTone"/>, <see cref="PlayKeyTone"/>,
-/// <see cref="Attach"/> and <see cref="SetMuted"/>, which only store a volatile value; the audio
-/// thread reads those values once per frame in <see cref="RenderPlayback"/> and
-/// <see cref="ProcessCapture"/>. No locks, so a change takes effect from the next frame.
+/// <see cref="Attach"/>, <see cref="SetMuted"/>, <see cref="SetEarpieceVolume"/> and
+/// <see cref="SetSidetone"/>, which only store a volatile value; the audio thread reads those
+/// values once per frame in <see cref="RenderPlayback"/> and <see cref="ProcessCapture"/>. No
+/// locks, so a change takes effect from the next frame.
+/// </para>
+/// <para>
+/// The audio devices call <see cref="ProcessCapture"/> and then <see cref="RenderPlayback"/> for
+/// each period on one thread; the sidetone relies on that order: capture keeps the microphone
+/// frame in a preallocated buffer and the render after it mixes it in.
 /// </para>
 /// </summary>
 public sealed class AudioEngine : IAudioFrameHandler
@@ -20,6 +26,12 @@ public sealed class AudioEngine : IAudioFrameHandler
     /// <summary>The step at unity gain (0 dB).</summary>
     public const int DefaultVolume = 5;
 
+    /// <summary>Quietest sidetone level accepted; below it the talker would not hear it anyway.</summary>
+    public const double MinSidetoneDb = -60;
+
+    /// <summary>Loudest sidetone level accepted: louder, the talker hears an echo and lowers the voice.</summary>
+    public const double MaxSidetoneDb = -6;
+
     // Q12 gains for steps 1..8: -12, -9, -6, -3, 0, +3, +6, +9 dB (10^(dB/20) × 4096).
     private static readonly int[] s_volumeGainsQ12 = [1028, 1452, 2052, 2900, 4096, 5786, 8173, 11543];
 
@@ -28,10 +40,16 @@ public sealed class AudioEngine : IAudioFrameHandler
     private readonly ToneGenerator _keyFeedback;
     private readonly short[] _silence;
 
+    // The microphone frame of this period, kept by ProcessCapture for the RenderPlayback that
+    // follows it on the audio thread (both devices call capture first), with the gain to mix it at.
+    private readonly short[] _sidetone;
+    private int _sidetoneFrameGainQ15;
+
     private volatile CallProgressTone _tone;
     private volatile RtpStream? _stream;
     private volatile bool _muted;
     private volatile int _gainQ12 = s_volumeGainsQ12[DefaultVolume - 1];
+    private volatile int _sidetoneGainQ15;
     private long _framesRendered;
 
     // Key presses to give feedback for: the phone loop bumps a counter in the high bits and puts
@@ -54,6 +72,7 @@ public sealed class AudioEngine : IAudioFrameHandler
         _progress = new ToneGenerator(format.SampleRate);
         _keyFeedback = new ToneGenerator(format.SampleRate);
         _silence = new short[format.FrameSamples];
+        _sidetone = new short[format.FrameSamples];
     }
 
     public AudioFormat Format { get; }
@@ -110,6 +129,22 @@ public sealed class AudioEngine : IAudioFrameHandler
         _gainQ12 = s_volumeGainsQ12[step - 1];
     }
 
+    /// <summary>
+    /// Sets the sidetone: the talker's own voice in the earpiece during a call, at
+    /// <paramref name="decibels"/> relative to the microphone (<see cref="MinSidetoneDb"/> to
+    /// <see cref="MaxSidetoneDb"/>), so a handset does not sound dead; 0 turns it off. Not mixed
+    /// while muted, nor outside a call. Independent of the earpiece volume. Phone-loop thread.
+    /// </summary>
+    public void SetSidetone(double decibels)
+    {
+        if (decibels != 0 && decibels is not (>= MinSidetoneDb and <= MaxSidetoneDb))
+        {
+            throw new ArgumentOutOfRangeException(nameof(decibels), decibels, $"Sidetone must be 0 (off) or {MinSidetoneDb} to {MaxSidetoneDb} dB.");
+        }
+
+        _sidetoneGainQ15 = decibels == 0 ? 0 : (int)Math.Round(Math.Pow(10, decibels / 20) * 32768);
+    }
+
     /// <summary>Audio thread. REAL-TIME: no allocation, no lock, no logging.</summary>
     public void RenderPlayback(Span<short> frame)
     {
@@ -149,7 +184,24 @@ public sealed class AudioEngine : IAudioFrameHandler
 
         _keyFeedback.Mix(frame);
         ApplyGain(frame, _gainQ12);
+
+        // After the volume: the talker hears the same sidetone whatever the far end's loudness.
+        if (_sidetoneFrameGainQ15 != 0 && frame.Length == _sidetone.Length)
+        {
+            MixSidetone(frame, _sidetone, _sidetoneFrameGainQ15);
+        }
+
+        // Each captured frame is heard once; a render without a capture before it mixes nothing.
+        _sidetoneFrameGainQ15 = 0;
         Interlocked.Increment(ref _framesRendered);
+    }
+
+    private static void MixSidetone(Span<short> frame, ReadOnlySpan<short> microphone, int gainQ15)
+    {
+        for (int i = 0; i < frame.Length; i++)
+        {
+            frame[i] = (short)Math.Clamp(frame[i] + ((microphone[i] * gainQ15) >> 15), short.MinValue, short.MaxValue);
+        }
     }
 
     private static void ApplyGain(Span<short> frame, int gainQ12)
@@ -168,6 +220,18 @@ public sealed class AudioEngine : IAudioFrameHandler
     /// <summary>Audio thread. REAL-TIME: no allocation, no lock, no logging.</summary>
     public void ProcessCapture(ReadOnlySpan<short> frame)
     {
-        _stream?.SendCaptureFrame(_muted ? _silence : frame);
+        RtpStream? stream = _stream;
+        bool muted = _muted;
+        stream?.SendCaptureFrame(muted ? _silence : frame);
+
+        // Sidetone only in a call (a stream on the handset) and never while muted: the talker
+        // must not hear a microphone the far end does not.
+        int gain = stream is null || muted || frame.Length != _sidetone.Length ? 0 : _sidetoneGainQ15;
+        if (gain != 0)
+        {
+            frame.CopyTo(_sidetone);
+        }
+
+        _sidetoneFrameGainQ15 = gain;
     }
 }

@@ -19,6 +19,13 @@ public sealed record SimulatorOptions
     /// <summary>Audio period; 20 ms is the usual RTP packetisation time.</summary>
     public int FrameMilliseconds { get; set; } = 20;
 
+    /// <summary>
+    /// 1–99: the audio thread asks for SCHED_FIFO at this priority, as on the phone
+    /// (Hal:Audio:RealtimePriority); 0: it does not ask. Without CAP_SYS_NICE or an RLIMIT_RTPRIO
+    /// allowance (a PC's usual case) one warning is logged and the thread runs at normal priority.
+    /// </summary>
+    public int AudioRealtimePriority { get; set; } = 50;
+
     public SimulatorCaptureSource CaptureSource { get; set; } = SimulatorCaptureSource.Silence;
 
     public double CaptureToneHz { get; set; } = 1000;
@@ -63,6 +70,7 @@ public sealed record SimulatorOptions
             (long)SampleRate * FrameMilliseconds % 1000 == 0,
             nameof(FrameMilliseconds),
             $"{FrameMilliseconds} ms is not a whole number of samples at {SampleRate} Hz");
+        Check(AudioRealtimePriority is >= 0 and <= 99, nameof(AudioRealtimePriority), $"must be 0 (off) or 1–99, is {AudioRealtimePriority}");
         Check(Enum.IsDefined(CaptureSource), nameof(CaptureSource), $"unknown source {CaptureSource}");
         Check(Enum.IsDefined(PlaybackSink), nameof(PlaybackSink), $"unknown sink {PlaybackSink}");
         Check(MemoryRecorderSeconds is >= 1 and <= 600, nameof(MemoryRecorderSeconds), $"must be 1–600, is {MemoryRecorderSeconds}");

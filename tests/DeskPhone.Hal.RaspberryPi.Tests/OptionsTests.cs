@@ -118,4 +118,22 @@ public sealed class OptionsTests
 
         Assert.Equal(["Pi:Hook:DebounceMilliseconds: must be 1–500, is 0"], options.Validate("Pi"));
     }
+
+    [Theory]
+    [InlineData(44100)]
+    [InlineData(48000)]
+    public void AudioSampleRate_OtherThanTheMediaEnginesRates_NamesTheKey(int rate)
+    {
+        var options = new RaspberryPiOptions { Audio = { SampleRate = rate, PeriodMilliseconds = 20, FrameMilliseconds = 20 } };
+
+        Assert.Contains($"Hal:Audio:SampleRate: must be 8000 or 16000 (the media engine's rates), is {rate}", options.Validate());
+    }
+
+    [Fact]
+    public void Audio_Defaults_AreWidebandWithARealtimeThread()
+    {
+        var audio = new RaspberryPiOptions().Audio;
+
+        Assert.Equal((16000, 50), (audio.SampleRate, audio.RealtimePriority));
+    }
 }

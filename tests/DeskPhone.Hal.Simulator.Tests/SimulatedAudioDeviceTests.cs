@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using DeskPhone.Hal.Scheduling;
 using DeskPhone.Hal.Simulator;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DeskPhone.Hal.Simulator.Tests;
@@ -88,6 +90,41 @@ public sealed class SimulatedAudioDeviceTests
         Assert.Equal(handler.AllocatedAtFirstFrame, handler.AllocatedAtLastFrame);
     }
 
+    [Fact]
+    public async Task AudioThread_WithAPriority_RunsUnderFifoOrWarnsOnceAndRunsNormally()
+    {
+        // Whether this process may use SCHED_FIFO, asked on a throw-away thread.
+        bool permitted = false;
+        var probe = new Thread(() => permitted = RealtimeScheduling.TryUseFifo(20).Granted);
+        probe.Start();
+        probe.Join();
+        var handler = new SchedulingProbe();
+        var logger = new WarningCounter();
+        using var device = new SimulatedAudioDevice(Format, new SilenceCaptureSource(), new NullPlaybackSink(), logger, realtimePriority: 20);
+
+        device.Start(handler);
+        await WaitUntil(() => device.FramesProcessed >= 3);
+        device.Stop();
+
+        Assert.Equal(permitted ? (SchedulingPolicy.Fifo, 20) : (SchedulingPolicy.Other, 0), handler.Seen);
+        Assert.Equal(permitted ? 0 : 1, logger.Warnings);
+    }
+
+    [Fact]
+    public async Task AudioThread_WithPriorityZero_StaysUnderTheNormalScheduler()
+    {
+        var handler = new SchedulingProbe();
+        var logger = new WarningCounter();
+        using var device = new SimulatedAudioDevice(Format, new SilenceCaptureSource(), new NullPlaybackSink(), logger, realtimePriority: 0);
+
+        device.Start(handler);
+        await WaitUntil(() => device.FramesProcessed >= 3);
+        device.Stop();
+
+        Assert.Equal((SchedulingPolicy.Other, 0), handler.Seen);
+        Assert.Equal(0, logger.Warnings);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var limit = Stopwatch.StartNew();
@@ -142,6 +179,48 @@ public sealed class SimulatedAudioDeviceTests
             }
 
             Interlocked.Increment(ref _rendered);
+        }
+    }
+
+    /// <summary>Reads the audio thread's scheduling policy from inside the loop (on the first frame).</summary>
+    private sealed class SchedulingProbe : IAudioFrameHandler
+    {
+        private int _frames;
+
+        public (SchedulingPolicy Policy, int Priority) Seen { get; private set; } = (SchedulingPolicy.Unknown, -1);
+
+        public void ProcessCapture(ReadOnlySpan<short> frame)
+        {
+            if (Interlocked.Increment(ref _frames) == 1)
+            {
+                Seen = RealtimeScheduling.Current();
+            }
+        }
+
+        public void RenderPlayback(Span<short> frame)
+        {
+            // The capture side reads the policy; both run on the same thread.
+        }
+    }
+
+    /// <summary>Counts warnings; called on the audio thread.</summary>
+    private sealed class WarningCounter : ILogger
+    {
+        private int _warnings;
+
+        public int Warnings => Volatile.Read(ref _warnings);
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Interlocked.Increment(ref _warnings);
+            }
         }
     }
 

@@ -73,4 +73,20 @@ public sealed class SimulatorOptionsTests
 
         Assert.Contains(options.Validate(), e => e.Contains("not a whole number of samples", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(100)]
+    public void Validate_AudioRealtimePriorityOutsideZeroTo99_NamesTheKey(int priority)
+    {
+        var options = new SimulatorOptions { AudioRealtimePriority = priority };
+
+        Assert.Equal([$"Simulator:AudioRealtimePriority: must be 0 (off) or 1–99, is {priority}"], options.Validate());
+    }
+
+    [Fact]
+    public void AudioRealtimePriority_DefaultsTo50()
+    {
+        Assert.Equal(50, new SimulatorOptions().AudioRealtimePriority);
+    }
 }

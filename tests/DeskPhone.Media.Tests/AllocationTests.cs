@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DeskPhone.Hal;
 
 namespace DeskPhone.Media.Tests;
@@ -49,8 +50,11 @@ public sealed class AllocationTests
             // Frames here come far faster than every 20 ms; on a loaded machine the receive
             // threads could fall so far behind that the socket buffers overflow and whole
             // digits are lost. Keep them within a few packets, as a real-time clock would.
-            // Both directions: the digits go from B to A.
-            for (int spin = 0; (pair.B.PacketsReceived < pair.A.PacketsSent - 8 || pair.A.PacketsReceived < pair.B.PacketsSent - 8) && spin < 100_000; spin++)
+            // Both directions (the digits go from B to A), waiting at most a millisecond per frame:
+            // a packet the kernel dropped never arrives, and must not stall every later frame.
+            long giveUpAt = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 1000);
+            while ((pair.B.PacketsReceived < pair.A.PacketsSent - 8 || pair.A.PacketsReceived < pair.B.PacketsSent - 8)
+                && Stopwatch.GetTimestamp() < giveUpAt)
             {
                 Thread.Yield();
             }

@@ -22,6 +22,9 @@ public sealed record DeskPhoneSettings
 
     public required HalOptions Hal { get; init; }
 
+    /// <summary>The handset audio path ("Audio" section); defaults when absent.</summary>
+    public HandsetAudioOptions Audio { get; init; } = new();
+
     public required StorageOptions Storage { get; init; }
 
     public required PhoneOptions Phone { get; init; }
@@ -51,6 +54,7 @@ public sealed record DeskPhoneSettings
         var sip = Bind(configuration, SipOptions.Section, errors, static values => values.Get<SipOptions>(Strict), new SipOptionsValidator());
         var rtp = Bind(configuration, RtpOptions.Section, errors, static values => values.Get<RtpOptions>(Strict), new RtpOptionsValidator());
         var hal = Bind(configuration, HalOptions.Section, errors, static values => values.Get<HalOptions>(Strict), null);
+        var audio = Bind(configuration, HandsetAudioOptions.Section, errors, static values => values.Get<HandsetAudioOptions>(Strict), new HandsetAudioOptionsValidator());
         var storage = Bind(configuration, StorageOptions.Section, errors, static values => values.Get<StorageOptions>(Strict), new StorageOptionsValidator());
         var phone = Bind(configuration, PhoneOptions.Section, errors, static values => values.Get<PhoneOptions>(Strict), new PhoneOptionsValidator());
         var messages = Bind(configuration, MessagesOptions.Section, errors, static values => values.Get<MessagesOptions>(Strict), new MessagesOptionsValidator());
@@ -93,6 +97,7 @@ public sealed record DeskPhoneSettings
             Sip = sip,
             Rtp = rtp,
             Hal = hal,
+            Audio = audio,
             Storage = storage,
             Phone = phone,
             Messages = messages,

@@ -18,6 +18,9 @@ internal sealed partial class SipOptionsValidator : IValidateOptions<SipOptions>
 internal sealed partial class RtpOptionsValidator : IValidateOptions<RtpOptions>;
 
 [OptionsValidator]
+internal sealed partial class HandsetAudioOptionsValidator : IValidateOptions<HandsetAudioOptions>;
+
+[OptionsValidator]
 internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;
 
 [OptionsValidator]

@@ -58,6 +58,7 @@ public sealed class PhoneRuntime : IAsyncDisposable
         Messages = MessageStore.Open(Path.Combine(settings.Storage.DataDirectory, MessageStore.FileName), settings.Messages.MaxStoredMessages, loggers.CreateLogger<MessageStore>(), time);
         var format = Hardware.Audio.Format;
         Engine = new AudioEngine(format);
+        Engine.SetSidetone(settings.Audio.SidetoneDb);
         var rtp = new RtpStreamOptions
         {
             LocalAddress = Agent.LocalEndPoint.Address,

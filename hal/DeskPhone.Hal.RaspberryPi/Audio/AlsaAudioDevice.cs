@@ -1,3 +1,4 @@
+using DeskPhone.Hal.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace DeskPhone.Hal.RaspberryPi;
@@ -115,9 +116,10 @@ public sealed class AlsaAudioDevice : IAudioDevice, IDisposable
 
     private void Run(IAudioFrameHandler handler)
     {
-        if (_realtimePriority > 0 && RealtimeScheduling.TryUseFifo(_realtimePriority) is string refused)
+        // Once, before the first frame: outside the real-time loop, where logging is allowed.
+        if (_realtimePriority > 0 && RealtimeScheduling.TryUseFifo(_realtimePriority) is { Granted: false } refused)
         {
-            _logger.LogWarning("The audio thread stays under the normal scheduler: SCHED_FIFO {Priority} refused: {Reason}", _realtimePriority, refused);
+            _logger.LogWarning("The audio thread stays under the normal scheduler: SCHED_FIFO {Priority} refused: {Reason}", _realtimePriority, refused.Reason);
         }
 
         long failure = 0;

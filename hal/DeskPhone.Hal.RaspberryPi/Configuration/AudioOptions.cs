@@ -29,8 +29,10 @@ public sealed class AudioOptions
     public int BufferPeriods { get; set; } = 4;
 
     /// <summary>
-    /// 1–99 runs the audio thread under SCHED_FIFO at this priority (needs CAP_SYS_NICE, e.g.
-    /// systemd's AmbientCapabilities=CAP_SYS_NICE); 0 leaves it under the normal scheduler.
+    /// 1–99 runs the audio thread under SCHED_FIFO at this priority, above every ordinary thread
+    /// (needs an RLIMIT_RTPRIO of at least this much, e.g. systemd's LimitRTPRIO=50 as the
+    /// image's service sets, or CAP_SYS_NICE); 0 leaves it under the normal scheduler. When the
+    /// kernel refuses, a warning is logged once and the thread runs at normal priority.
     /// </summary>
-    public int RealtimePriority { get; set; }
+    public int RealtimePriority { get; set; } = 50;
 }

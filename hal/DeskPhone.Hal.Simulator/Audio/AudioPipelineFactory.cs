@@ -10,7 +10,7 @@ internal static class AudioPipelineFactory
     {
         AudioFormat format = options.AudioFormat;
         ILogger logger = loggers.CreateLogger<SimulatedAudioDevice>();
-        return new SimulatedAudioDevice(format, CreateCapture(options, format), CreatePlayback(options, format, logger), logger);
+        return new SimulatedAudioDevice(format, CreateCapture(options, format), CreatePlayback(options, format, logger), logger, options.AudioRealtimePriority);
     }
 
     private static IAudioCaptureSource CreateCapture(SimulatorOptions options, AudioFormat format) => options.CaptureSource switch

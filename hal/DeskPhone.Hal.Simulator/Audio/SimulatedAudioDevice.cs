@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DeskPhone.Hal.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace DeskPhone.Hal.Simulator;
@@ -17,6 +18,7 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
     private readonly IAudioCaptureSource _capture;
     private readonly IAudioPlaybackSink _playback;
     private readonly ILogger _logger;
+    private readonly int _realtimePriority;
     private readonly short[] _captureFrame;
     private readonly short[] _playbackFrame;
     private readonly Lock _control = new();
@@ -25,14 +27,18 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
     private long _framesProcessed;
     private long _overruns;
 
-    internal SimulatedAudioDevice(AudioFormat format, IAudioCaptureSource capture, IAudioPlaybackSink playback, ILogger logger)
+    /// <param name="realtimePriority">1–99: the audio thread asks for SCHED_FIFO at this priority; 0: it does not.</param>
+    internal SimulatedAudioDevice(AudioFormat format, IAudioCaptureSource capture, IAudioPlaybackSink playback, ILogger logger, int realtimePriority = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(realtimePriority);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(realtimePriority, RealtimeScheduling.MaxPriority);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(format.SampleRate);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(format.FrameSamples);
         Format = format;
         _capture = capture;
         _playback = playback;
         _logger = logger;
+        _realtimePriority = realtimePriority;
         _captureFrame = new short[format.FrameSamples];
         _playbackFrame = new short[format.FrameSamples];
     }
@@ -105,6 +111,13 @@ public sealed class SimulatedAudioDevice : IAudioDevice, IDisposable
 
     private void Run(IAudioFrameHandler handler)
     {
+        // Once, before the first frame: outside the real-time loop, where logging is allowed. A
+        // PC without the privilege (the usual case) runs the thread at normal priority, as before.
+        if (_realtimePriority > 0 && RealtimeScheduling.TryUseFifo(_realtimePriority) is { Granted: false } refused)
+        {
+            _logger.LogWarning("The simulated audio thread stays under the normal scheduler: SCHED_FIFO {Priority} refused: {Reason}", _realtimePriority, refused.Reason);
+        }
+
         try
         {
             Pace(handler);

@@ -114,7 +114,7 @@ internal static class BaresipConfigFiles
         }
 
         line.Append(";answermode=").Append(options.AutoAnswer ? "auto" : "manual");
-        line.Append(";audio_codecs=").Append(string.Join(',', options.AudioCodecs).ToLowerInvariant());
+        line.Append(";audio_codecs=").Append(string.Join(',', options.AudioCodecs.Select(AccountCodec)));
         return line.ToString();
     }
 
@@ -128,6 +128,17 @@ internal static class BaresipConfigFiles
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A codec as the account line names it: baresip 1.0.0 reads a bare name as name/8000/1, so
+    /// G.722 (sampled at 16 kHz) and Opus (48 kHz stereo, RFC 7587) need their rate and channels.
+    /// </summary>
+    private static string AccountCodec(string codec) => codec.ToLowerInvariant() switch
+    {
+        "g722" => "g722/16000/1",
+        "opus" => "opus/48000/2",
+        var other => other,
+    };
 
     private static string SourceDevice(BaresipAudioSource source) => source switch
     {

@@ -68,6 +68,14 @@ public sealed class BaresipConfigFilesTests
     }
 
     [Fact]
+    public void Account_WidebandCodecs_AreNamedWithTheirRateAndChannels()
+    {
+        var line = BaresipConfigFiles.Account(new BaresipPeerOptions { User = "b", AudioCodecs = ["G722", "opus", "PCMU"] }, Setup);
+
+        Assert.EndsWith(";audio_codecs=g722/16000/1,opus/48000/2,pcmu", line);
+    }
+
+    [Fact]
     public void Config_LoadsTheG722AndOpusModulesOnlyWhenOffered()
     {
         var wideband = BaresipConfigFiles.Config(new BaresipPeerOptions { AudioCodecs = ["opus", "G722", "PCMU"] }, Setup);
