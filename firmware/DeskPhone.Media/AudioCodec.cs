@@ -19,7 +19,8 @@ public enum AudioCodec
     /// <summary>
     /// Opus (RFC 6716) through Concentus, on a dynamic payload type with the 48 kHz RTP clock of
     /// RFC 7587; it codes at the audio device's own rate (8 or 16 kHz) with in-band FEC. Not in
-    /// the phone's default codec list yet: configure it to offer it.
+    /// the phone's default codec list: it allocates per frame (Concentus), so it is offered only
+    /// when configured.
     /// </summary>
     Opus,
 }

@@ -49,6 +49,8 @@ public sealed class MemoryPlaybackRecorderTests
 
         try
         {
+            // On a loaded machine the writer may start late: the snapshots must overlap its writing.
+            Assert.True(SpinWait.SpinUntil(() => recorder.Snapshot().Length > 0, TimeSpan.FromSeconds(10)), "the writer never wrote");
             int torn = 0;
             int samplesSeen = 0;
             for (int attempt = 0; attempt < 500; attempt++)

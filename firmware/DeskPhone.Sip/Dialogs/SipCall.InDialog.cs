@@ -4,7 +4,7 @@ using DeskPhone.Sip.Transactions;
 
 namespace DeskPhone.Sip.Dialogs;
 
-/// <summary>Requests the peer sends inside an established dialog (RFC 3261 §12.2.2, §14.2, §15.1.2).</summary>
+/// <summary>Requests the peer sends inside a dialog (RFC 3261 §12.2.2, §14.2, §15.1.2; UPDATE, RFC 3311), early or established.</summary>
 public sealed partial class SipCall
 {
     internal void ReceiveInDialog(SipRequest request, IServerTransaction transaction)

@@ -75,7 +75,8 @@ public sealed class SippScenarioTests
         await Advance(phone, clock, TimeSpan.FromSeconds(45));
         Assert.Equal(CallState.Connected, await phone.OnLoop(() => call.State));
         await sipp.SendGoAheadAsync(call.CallId, 1);
-        await phone.UntilAsync(() => offers == 1, "SIPp's refresh re-INVITE");
+        await sipp.UntilTracedAsync(e => !e.Sent && e.IsResponse(200, "4 OPTIONS"), "the phone's 200 to the OPTIONS after the refresh's ACK");
+        Assert.Equal(1, await phone.OnLoop(() => offers));
 
         // 90 s into the call: past the 60 s at which an unrefreshed session ends, 45 s after the refresh.
         await Advance(phone, clock, TimeSpan.FromSeconds(45));
