@@ -226,6 +226,21 @@ public sealed partial class SipUserAgent : IDisposable
         DroppedMessages++;
     }
 
+    /// <summary>
+    /// OPTIONS outside a dialog is answered as a stateless UAS (RFC 3261 §8.2.7): no server
+    /// transaction is kept for Timer J's 32 s, so a keep-alive or a scanner's flood costs no
+    /// memory. A retransmission is answered again, identically: the To tag is derived from the
+    /// request, not drawn at random.
+    /// </summary>
+    private void AnswerOptionsStatelessly(SipRequest request, IPEndPoint source)
+    {
+        var tag = ((uint)HashCode.Combine(request.CallId, request.From.Tag, request.TopVia.Branch)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        var options = ResponseFactory.Create(request, 200, "OK", tag);
+        options.Add(HeaderNames.Allow, SipMethods.Allowed);
+        options.Add(HeaderNames.Accept, "application/sdp");
+        Transactions.Context.Send(options.ToBytes(), ResponseDestination(request, source));
+    }
+
     private void DispatchRequest(SipRequest request, IPEndPoint source)
     {
         if (Transactions.TryAbsorb(request))
@@ -248,6 +263,12 @@ public sealed partial class SipUserAgent : IDisposable
         // could start something new meet the trusted-source policy.
         if (toTag is null && request.Method != SipMethods.Cancel && RefusesSource(request.Method, source))
         {
+            return;
+        }
+
+        if (toTag is null && request.Method == SipMethods.Options && RequestInspection.Reject(request) is null)
+        {
+            AnswerOptionsStatelessly(request, source);
             return;
         }
 
@@ -305,12 +326,6 @@ public sealed partial class SipUserAgent : IDisposable
                     IncomingCall(incoming);
                 }
 
-                break;
-            case SipMethods.Options:
-                var options = ResponseFactory.Create(request, 200, "OK", Identifiers.NewTag());
-                options.Add(HeaderNames.Allow, SipMethods.Allowed);
-                options.Add(HeaderNames.Accept, "application/sdp");
-                transaction.Respond(options);
                 break;
             case SipMethods.Message:
                 ReceiveMessage(request, transaction);

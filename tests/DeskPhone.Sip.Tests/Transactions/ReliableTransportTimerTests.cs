@@ -90,9 +90,10 @@ public sealed class ReliableTransportTimerTests
     {
         using var harness = new SipTestHarness(transport: new RecordingTransport(reliable));
 
-        await harness.Receive(OptionsRequest(reliable ? "TCP" : "UDP"));
+        // SUBSCRIBE is refused (405) through a server transaction; OPTIONS is answered statelessly.
+        await harness.Receive(OptionsRequest(reliable ? "TCP" : "UDP").Replace("OPTIONS", "SUBSCRIBE"));
 
-        Assert.Single(harness.Transport.Responses(200));
+        Assert.Single(harness.Transport.Responses(405));
         Assert.Equal(transactionsLeft, await harness.OnLoop(() => harness.Agent.Transactions.Count));
         await harness.Advance(TimeSpan.FromSeconds(32));
         Assert.Equal(0, await harness.OnLoop(() => harness.Agent.Transactions.Count));
