@@ -47,12 +47,15 @@ internal sealed class WatchdogNotifier(
     {
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // The deadline starts before the probe is posted, so the loop's whole answer time counts.
+            using var deadline = new CancellationTokenSource(period, time);
+            using var deadlineOrStop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stoppingToken);
             try
             {
-                await probe().WaitAsync(period, time, stoppingToken);
+                await probe().WaitAsync(deadlineOrStop.Token);
                 notifier.Notify(Alive);
             }
-            catch (TimeoutException)
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogError("The signalling loop did not answer within {Period}; the systemd watchdog is not fed", period);
             }
