@@ -42,4 +42,17 @@ public sealed record SipAgentOptions
     /// (<see cref="TrustedSourcePolicy"/>). Off for peer-to-peer use, where peers call directly.
     /// </summary>
     public bool TrustedSourcesOnly { get; init; } = true;
+
+    /// <summary>Out-of-dialog requests per second accepted from one source other than the registrar (<see cref="SourceRateLimiter"/>).</summary>
+    public double UntrustedRequestsPerSecond { get; init; } = 50;
+
+    /// <summary>How many such requests one source may send at once before its rate applies.</summary>
+    public int UntrustedRequestBurst { get; init; } = 200;
+
+    /// <summary>
+    /// Messages received but not yet handled by the signalling loop beyond which new ones are
+    /// dropped unparsed (and counted): under a flood the loop keeps up with timers, keys and calls,
+    /// and UDP senders retransmit what was dropped.
+    /// </summary>
+    public int MaxQueuedMessages { get; init; } = 1000;
 }

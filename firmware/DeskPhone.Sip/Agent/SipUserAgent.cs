@@ -21,6 +21,9 @@ public sealed partial class SipUserAgent : IDisposable
     private readonly ILogger logger;
     private readonly ISipTransport transport;
     private readonly TrustedSourcePolicy trustedSources;
+    private readonly SourceRateLimiter rateLimiter;
+    private long queuedMessages;
+    private long overloadDropped;
     private readonly NextHopTargets targets;
 
     public SipUserAgent(SipAgentOptions options, ISipTransport transport, SignallingLoop loop, SipTimers timers, ILoggerFactory loggers)
@@ -40,6 +43,7 @@ public sealed partial class SipUserAgent : IDisposable
         targets = new NextHopTargets(options.OutboundProxy ?? options.Registrar, transport.Name, transport.LocalEndPoint.AddressFamily, resolver, loop, logger);
         LocalEndPoint = ReachableLocalEndPoint(transport.LocalEndPoint, targets.Current);
         trustedSources = new TrustedSourcePolicy(loop.Time, logger);
+        rateLimiter = new SourceRateLimiter(loop.Time, options.UntrustedRequestsPerSecond, options.UntrustedRequestBurst);
         trustedSources.Trust(TrustedAddresses(targets.All));
         targets.Resolved += list => trustedSources.Trust(TrustedAddresses(list));
         targets.CurrentChanged += () => LocalEndPoint = ReachableLocalEndPoint(transport.LocalEndPoint, targets.Current);
@@ -69,6 +73,12 @@ public sealed partial class SipUserAgent : IDisposable
     /// <summary>Out-of-dialog requests dropped because they came from elsewhere than the registrar (<see cref="SipAgentOptions.TrustedSourcesOnly"/>). THREAD: signalling loop.</summary>
     public long UntrustedDropped => trustedSources.Dropped;
 
+    /// <summary>Out-of-dialog requests dropped because their source exceeded its rate (<see cref="SipAgentOptions.UntrustedRequestsPerSecond"/>). THREAD: signalling loop.</summary>
+    public long RateLimited => rateLimiter.Dropped;
+
+    /// <summary>Messages dropped unparsed because the loop had <see cref="SipAgentOptions.MaxQueuedMessages"/> waiting. THREAD: any.</summary>
+    public long OverloadDropped => Interlocked.Read(ref overloadDropped);
+
     internal SignallingLoop Loop { get; }
 
     internal TransactionLayer Transactions { get; }
@@ -81,8 +91,19 @@ public sealed partial class SipUserAgent : IDisposable
     /// </summary>
     public void ReceiveDatagram(ReadOnlySpan<byte> datagram, IPEndPoint source)
     {
+        if (Interlocked.Increment(ref queuedMessages) > Options.MaxQueuedMessages)
+        {
+            Interlocked.Decrement(ref queuedMessages);
+            Interlocked.Increment(ref overloadDropped);
+            return;
+        }
+
         var result = SipMessageParser.Parse(datagram);
-        Loop.Post(() => Dispatch(result, source));
+        Loop.Post(() =>
+        {
+            Interlocked.Decrement(ref queuedMessages);
+            Dispatch(result, source);
+        });
     }
 
     /// <summary>Places a call to an extension or SIP URI through the PBX. THREAD: signalling loop.</summary>
@@ -261,7 +282,8 @@ public sealed partial class SipUserAgent : IDisposable
 
         // In-dialog requests and CANCEL are matched to dialogs and transactions; only requests that
         // could start something new meet the trusted-source policy.
-        if (toTag is null && request.Method != SipMethods.Cancel && RefusesSource(request.Method, source))
+        if (toTag is null && request.Method != SipMethods.Cancel
+            && (RefusesSource(request.Method, source) || (!trustedSources.IsTrusted(source) && !rateLimiter.TryTake(source.Address))))
         {
             return;
         }
