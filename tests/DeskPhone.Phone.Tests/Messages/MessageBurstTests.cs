@@ -27,7 +27,8 @@ public sealed class MessageBurstTests : IDisposable
         rig.Agent.ReceiveDatagram(Far.Message("burst 7", callId: "b7"), PhoneTestRig.Pbx);
         await rig.Drain();
 
-        Assert.Equal(50, rig.Transport.Responses(200).Count(r => r.CSeq.Method == SipMethods.Message));
+        // The retransmitted b7 is absorbed while its transaction waits, or answered 200 again once it has its answer.
+        Assert.Equal(50, rig.Transport.Responses(200).Where(r => r.CSeq.Method == SipMethods.Message).Select(r => r.CallId).Distinct().Count());
         var kept = await rig.Stored(s => s.MessagesWith("102"));
         Assert.Equal(50, kept.Count);
         Assert.Equal(50, kept.Select(m => m.Text).Distinct().Count());
