@@ -1,5 +1,6 @@
 using DeskPhone.Interop.Tests.Lab;
 using DeskPhone.Interop.Tests.Peers;
+using DeskPhone.Interop.Tests.Phone;
 using Xunit.Abstractions;
 
 namespace DeskPhone.Interop.Tests.Sip;
@@ -24,7 +25,7 @@ public sealed class TcpInteropTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public Task Phone_RegistersOverTcpWithDigest_AndTheBindingIsTcp() => Lab.RunWithLogAsync(output, async () =>
     {
-        await using var phone = TcpLabPhone.Start(Lab, "170");
+        await using var phone = StartTcpPhone("170");
 
         await phone.WaitForScreenAsync("Registered");
 
@@ -38,7 +39,7 @@ public sealed class TcpInteropTests(ITestOutputHelper output) : IAsyncLifetime
     public Task Baresip_SendsAMessage_ThePbxRelaysItToThePhoneOverTcp() => Lab.RunWithLogAsync(output, async () =>
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(40));
-        await using var phone = TcpLabPhone.Start(Lab, "171");
+        await using var phone = StartTcpPhone("171");
         await phone.WaitForScreenAsync("Registered");
         var ourPhone = $"sip:171@{Lab.EndPoint}";
         await using var peer = await StartPeer("172", autoAnswer: false, [ourPhone], deadline.Token);
@@ -56,7 +57,7 @@ public sealed class TcpInteropTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(40));
         await using var peer = await StartPeer("201", autoAnswer: true, [], deadline.Token);
-        await using var phone = TcpLabPhone.Start(Lab, "173");
+        await using var phone = StartTcpPhone("173");
         await phone.WaitForScreenAsync("Registered");
 
         phone.Hardware.Hook.SetOffHook(true);
@@ -69,6 +70,10 @@ public sealed class TcpInteropTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("SIP to tcp:", phone.Log);
         Assert.Contains("SIP/2.0/TCP", peer.Log);
     });
+
+    /// <summary>Our phone in process with Sip:Transport=Tcp, registering to this class's PBX (which listens on TCP).</summary>
+    private LabPhone StartTcpPhone(string extension) =>
+        LabPhone.Start(Lab, extension, extraSettings: new Dictionary<string, string?> { ["Sip:Transport"] = "Tcp" });
 
     private Task<BaresipPeer> StartPeer(string extension, bool autoAnswer, IReadOnlyList<string> messageContacts, CancellationToken ct) =>
         BaresipPeer.StartAsync(
