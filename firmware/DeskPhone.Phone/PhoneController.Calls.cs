@@ -280,20 +280,7 @@ public sealed partial class PhoneController
             return;
         }
 
-        Publish(View with
-        {
-            Mode = PhoneMode.Ended,
-            EndedText = text,
-            PeerNumber = ended.Number,
-            PeerName = ended.Name,
-            ConnectedAt = null,
-            Flags = CallFlags.None,
-            HeldSince = null,
-            Other = null,
-            TransferEntry = null,
-            Menu = null,
-            Notice = null,
-        });
+        Publish(View.WithoutCall() with { Mode = PhoneMode.Ended, EndedText = text, PeerNumber = ended.Number, PeerName = ended.Name });
         endedTimer?.Dispose();
         endedTimer = loop.Schedule(options.EndedScreenTime, () =>
         {

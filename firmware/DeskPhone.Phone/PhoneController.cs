@@ -304,21 +304,7 @@ public sealed partial class PhoneController : IDisposable
         audio.PlayTone(CallProgressTone.None);
         hardware.Ringer.StopRinging();
         hardware.Indicators.SetLine(LineIndicator.Off);
-        View = View with
-        {
-            Digits = string.Empty,
-            PeerName = null,
-            PeerNumber = null,
-            ConnectedAt = null,
-            EndedText = null,
-            MissedCalls = History.UnseenMissed,
-            Flags = CallFlags.None,
-            HeldSince = null,
-            Other = null,
-            TransferEntry = null,
-            Menu = null,
-            Notice = null,
-        };
+        View = View.WithoutCall() with { Digits = string.Empty, MissedCalls = History.UnseenMissed };
         if (TakeResumeScreen() is { } resumed)
         {
             ShowScreen(resumed);

@@ -71,4 +71,19 @@ public sealed record PhoneView(
 {
     /// <summary>The words to draw it with, in the configured language; the controller sets them once.</summary>
     internal LcdTexts Texts { get; init; } = LcdTexts.Italian;
+
+    /// <summary>This view with nothing of a call left in it: who, since when, flags, the other call, entries, notices.</summary>
+    public PhoneView WithoutCall() => this with
+    {
+        PeerNumber = null,
+        PeerName = null,
+        ConnectedAt = null,
+        EndedText = null,
+        Flags = CallFlags.None,
+        HeldSince = null,
+        Other = null,
+        TransferEntry = null,
+        Menu = null,
+        Notice = null,
+    };
 }
