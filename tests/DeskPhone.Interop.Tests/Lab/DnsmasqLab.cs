@@ -111,7 +111,7 @@ public sealed class DnsmasqLab : IAsyncDisposable
 
         log.Append($"--- starting dnsmasq on udp:127.0.0.1:{Port}: {string.Join(' ', start.ArgumentList)}");
         var started = Process.Start(start) ?? throw new InvalidOperationException("Could not start dnsmasq.");
-        logReaders = [CopyToLog(started.StandardOutput), CopyToLog(started.StandardError)];
+        logReaders = LabProcessPipes.CopyToLog(started, log, "dnsmasq");
         return started;
     }
 
@@ -160,49 +160,14 @@ public sealed class DnsmasqLab : IAsyncDisposable
         return [.. bytes];
     }
 
-    // A thread per pipe, as in KamailioLab: Process's async events would park pool threads.
-    private Thread CopyToLog(StreamReader pipe)
-    {
-        var reader = new Thread(() =>
-        {
-            while (pipe.ReadLine() is { } line)
-            {
-                log.Append(line);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "dnsmasq log reader",
-        };
-        reader.Start();
-        return reader;
-    }
-
     private void Stop()
     {
         var running = process;
         process = null;
-        if (running is null)
+        if (running is not null)
         {
-            return;
+            LabProcessPipes.Stop(running, logReaders, TimeSpan.FromSeconds(3));
         }
-
-        if (!running.HasExited)
-        {
-            UnixSignal.Terminate(running.Id);
-            if (!running.WaitForExit(TimeSpan.FromSeconds(3)))
-            {
-                running.Kill();
-            }
-        }
-
-        running.WaitForExit();
-        foreach (var reader in logReaders)
-        {
-            reader.Join(TimeSpan.FromSeconds(3));
-        }
-
-        running.Dispose();
     }
 
     private static int FreeUdpPort()

@@ -213,28 +213,8 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
 
         log.Append($"--- starting Kamailio on {Transports}:127.0.0.1:{Port} in {WorkDirectory}");
         var started = Process.Start(start) ?? throw new InvalidOperationException("Could not start /bin/sh.");
-        logReaders = [CopyToLog(started.StandardOutput), CopyToLog(started.StandardError)];
+        logReaders = LabProcessPipes.CopyToLog(started, log, "Kamailio");
         return started;
-    }
-
-    // A dedicated thread per pipe, not Process's async events: on Unix those park a thread-pool
-    // thread in a blocking read for Kamailio's whole life, and two of them starve the pool of a
-    // two-core machine, stalling every test await by ~0.5 s while the pool grows.
-    private Thread CopyToLog(StreamReader pipe)
-    {
-        var reader = new Thread(() =>
-        {
-            while (pipe.ReadLine() is { } line)
-            {
-                log.Append(line);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "Kamailio log reader",
-        };
-        reader.Start();
-        return reader;
     }
 
     // run-pbx.sh execs Kamailio, so the started process is Kamailio's main process: SIGTERM
@@ -243,28 +223,10 @@ public sealed class KamailioLab : IAsyncLifetime, IAsyncDisposable, IDisposable
     {
         var running = process;
         process = null;
-        if (running is null)
+        if (running is not null)
         {
-            return;
+            LabProcessPipes.Stop(running, logReaders, StopTimeout);
         }
-
-        if (!running.HasExited)
-        {
-            UnixSignal.Terminate(running.Id);
-            if (!running.WaitForExit(StopTimeout))
-            {
-                running.Kill(entireProcessTree: true);
-            }
-        }
-
-        running.WaitForExit();
-        // The pipes close once every Kamailio process is gone; then the log is complete.
-        foreach (var reader in logReaders)
-        {
-            reader.Join(StopTimeout);
-        }
-
-        running.Dispose();
     }
 
     // Ask the kernel for an unused port, then free it for Kamailio; see the retry in StartCoreAsync.
