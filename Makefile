@@ -3,10 +3,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 # Debian packages the build, the lab and the tests need (see docs/ARCHITECTURE.md, "Real peers").
-DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg python3 dnsmasq
+DEB_PACKAGES := kamailio baresip-core sip-tester sox alsa-utils ffmpeg python3 dnsmasq libopus0
 # The Pi firmware's cross build (Native AOT for linux-arm64) and its check under user-mode qemu.
 PI_PACKAGES := clang lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static \
-  libc6:arm64 libssl3:arm64
+  libc6:arm64 libssl3:arm64 libopus0:arm64
 # `make image` and `make image-check` only (long; not part of `make test`).
 IMAGE_PACKAGES := mmdebstrap arch-test qemu-user-static dosfstools mtools e2fsprogs fdisk passwd systemd
 IMAGE_CHECK_PACKAGES := qemu-system-arm kamailio baresip-core sip-tester mtools fdisk e2fsprogs \

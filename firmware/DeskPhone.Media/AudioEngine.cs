@@ -1,5 +1,6 @@
 using DeskPhone.Hal;
 using DeskPhone.Media.Tones;
+using DeskPhone.Media.Dtmf;
 
 namespace DeskPhone.Media;
 
@@ -52,11 +53,13 @@ public sealed class AudioEngine : IAudioFrameHandler
     private volatile int _sidetoneGainQ15;
     private long _framesRendered;
 
-    // Key presses to give feedback for: the phone loop bumps a counter in the high bits and puts
-    // the key in the low byte; the audio thread plays a key whenever the value changes.
+    // Key presses to give feedback for, and the far end's keys to play: the phone loop bumps a
+    // counter in the high bits and puts the key in the low byte (a PhoneKey, or RemoteDigitFlag
+    // with an RFC 4733 event code); the audio thread plays a key whenever the value changes.
     private volatile int _keyPress;
     private int _keyPressPlayed;
     private int _keyPressCount;
+    private const int RemoteDigitFlag = 0x80;
 
     // Audio-thread copy of the tone being played.
     private CallProgressTone _playing;
@@ -108,8 +111,28 @@ public sealed class AudioEngine : IAudioFrameHandler
             throw new ArgumentOutOfRangeException(nameof(key));
         }
 
+        PostKey((int)key);
+    }
+
+    /// <summary>
+    /// Plays a key the far end pressed (an RFC 4733 event or a SIP INFO), mixed over the call
+    /// audio: telephone-events replace the tone in the media, so without this the listener would
+    /// not hear the keys an IVR menu or a colleague presses. Phone-loop thread.
+    /// </summary>
+    public void PlayRemoteDigit(char digit)
+    {
+        if (!DtmfEvents.TryGetEvent(digit, out byte code))
+        {
+            throw new ArgumentOutOfRangeException(nameof(digit), digit, "Not a DTMF key.");
+        }
+
+        PostKey(RemoteDigitFlag | code);
+    }
+
+    private void PostKey(int key)
+    {
         _keyPressCount++;
-        _keyPress = (_keyPressCount << 8) | (int)key;
+        _keyPress = (_keyPressCount << 8) | key;
     }
 
     /// <summary>
@@ -179,7 +202,10 @@ public sealed class AudioEngine : IAudioFrameHandler
         if (keyPress != _keyPressPlayed)
         {
             _keyPressPlayed = keyPress;
-            _keyFeedback.Play(KeyTones.FeedbackFor((PhoneKey)(keyPress & 0xFF)));
+            int key = keyPress & 0xFF;
+            _keyFeedback.Play((key & RemoteDigitFlag) != 0
+                ? KeyTones.RemoteDigit(key & ~RemoteDigitFlag)
+                : KeyTones.FeedbackFor((PhoneKey)key));
         }
 
         _keyFeedback.Mix(frame);

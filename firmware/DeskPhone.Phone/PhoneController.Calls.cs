@@ -152,6 +152,7 @@ public sealed partial class PhoneController
         leg.Sip.TransferProgress += _ => OnTransferProgress(leg);
         leg.Sip.TransferRequested += (_, transfer) => OnTransferRequested(leg, transfer);
         leg.Sip.OfferHandler = offer => OnPeerOffer(leg, offer);
+        WatchRemoteDigits(leg);
     }
 
     private void OnLegStateChanged(CallLeg leg)

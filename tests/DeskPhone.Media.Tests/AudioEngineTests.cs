@@ -194,6 +194,31 @@ public sealed class AudioEngineTests
         Assert.True(Signal.Amplitude(Render(engine, 1), 1400) > 500);
     }
 
+    [Fact]
+    public void PlayRemoteDigit_MixesTheKeysDtmfPairOverTheCall_LouderThanFeedback_For100Ms()
+    {
+        var feedback = new AudioEngine(StreamPair.Format);
+        feedback.PlayKeyTone(PhoneKey.Digit9);
+        var remote = new AudioEngine(StreamPair.Format);
+
+        remote.PlayRemoteDigit('9');
+        short[] signal = Render(remote, 8);
+
+        // 9 is 852 + 1477 Hz (ITU-T Q.23); -18/-16 dBm0 against the feedback's -22 dBm0.
+        short[] burst = signal[..800];
+        double low = Signal.Amplitude(burst, 852);
+        Assert.InRange(20 * Math.Log10(low / Signal.Amplitude(Render(feedback, 1), 852)), 3, 5);
+        Assert.InRange(20 * Math.Log10(Signal.Amplitude(burst, 1477) / low), 1.5, 2.5);
+        Assert.True(Signal.Amplitude(burst, 697) < low / 20);
+        Assert.All(signal[800..], sample => Assert.Equal(0, sample));
+    }
+
+    [Theory]
+    [InlineData('x')]
+    [InlineData('E')]
+    public void PlayRemoteDigit_NotADtmfKey_Throws(char digit) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AudioEngine(StreamPair.Format).PlayRemoteDigit(digit));
+
     [Theory]
     [InlineData(1, -12)]
     [InlineData(4, -3)]

@@ -204,7 +204,23 @@ internal sealed class RecordingAudio : ICallAudio
 
     public void PlayKeyTone(DeskPhone.Hal.PhoneKey key) => KeyTones.Add(key);
 
-    public IMediaSession OpenSession() => new Session(this, $"s{++sessions}");
+    /// <summary>The far end's keys the earpiece played.</summary>
+    public List<char> RemoteDigits { get; } = [];
+
+    public void PlayRemoteDigit(char digit) => RemoteDigits.Add(digit);
+
+    public IMediaSession OpenSession()
+    {
+        var session = new Session(this, $"s{++sessions}");
+        Opened.Add(session);
+        return session;
+    }
+
+    /// <summary>Every session opened, in order; <see cref="ReceiveDigit"/> plays the far end of one.</summary>
+    private List<Session> Opened { get; } = [];
+
+    /// <summary>The far end of the <paramref name="session"/>-th session (1-based) sends a telephone-event, as the media's receive thread would.</summary>
+    public void ReceiveDigit(int session, char digit) => Opened[session - 1].Receive(digit);
 
     private int sessions;
 
@@ -270,6 +286,10 @@ internal sealed class RecordingAudio : ICallAudio
             audio.Digits.Add(digit);
             return true;
         }
+
+        public event Action<char>? DigitReceived;
+
+        public void Receive(char digit) => DigitReceived?.Invoke(digit);
 
         public void Dispose() => audio.Steps.Add(name == "s1" ? "dispose" : $"{name} dispose");
 

@@ -26,6 +26,15 @@ internal static class KeyTones
     private static readonly ToneSpec[] Feedback =
         [.. Layout.Select(key => Dtmf(key, FeedbackDbm0, FeedbackDbm0, [FeedbackMilliseconds]))];
 
+    // The far end's keys: the in-band pair about 10 dB below in-band DTMF, loud enough to be
+    // heard as a key over speech without startling the listener, as long as a short key press.
+    private const double RemoteLowDbm0 = -18;
+    private const double RemoteHighDbm0 = -16;
+    private const int RemoteMilliseconds = 100;
+
+    private static readonly ToneSpec[] Remote =
+        [.. Enumerable.Range(0, 16).Select(code => Dtmf(DtmfEvents.ToDigit((byte)code), RemoteLowDbm0, RemoteHighDbm0, [RemoteMilliseconds]))];
+
     // Keys that dial nothing (navigation, soft keys…) click with a single 1400 Hz beep.
     private static readonly ToneSpec OtherKeyFeedback = new(1400, 0, FeedbackDbm0, FeedbackDbm0, [FeedbackMilliseconds / 2], repeats: false);
 
@@ -39,6 +48,9 @@ internal static class KeyTones
     /// <summary>The feedback burst for a pressed key. REAL-TIME: no allocation, no lock, no logging.</summary>
     public static ToneSpec FeedbackFor(PhoneKey key) =>
         key.DialChar() is char dial ? Feedback[IndexOf(dial)] : OtherKeyFeedback;
+
+    /// <summary>A key the far end pressed, by RFC 4733 event code (0-15). REAL-TIME: no allocation, no lock, no logging.</summary>
+    public static ToneSpec RemoteDigit(int eventCode) => Remote[eventCode];
 
     /// <summary>The Q.23 frequency pair of a key, low group first.</summary>
     private static (double Low, double High) Frequencies(char key)

@@ -20,6 +20,9 @@ public interface ICallAudio
     /// <summary>A short feedback tone in the earpiece for a pressed key.</summary>
     void PlayKeyTone(PhoneKey key);
 
+    /// <summary>Plays in the earpiece a key the far end pressed ('0'-'9', '*', '#', 'A'-'D').</summary>
+    void PlayRemoteDigit(char digit);
+
     /// <summary>Prepares media for one call (binds an RTP port).</summary>
     IMediaSession OpenSession();
 }
@@ -57,4 +60,10 @@ public interface IMediaSession : IDisposable
 
     /// <summary>Sends a keypad digit to the far end as an RFC 4733 telephone-event; false when the peer offered none.</summary>
     bool SendDigit(char digit);
+
+    /// <summary>
+    /// The far end pressed a key, sent as an RFC 4733 telephone-event (once per press). THREAD: the
+    /// media's receive thread, not the signalling loop: handlers only post the digit to the loop.
+    /// </summary>
+    event Action<char>? DigitReceived;
 }

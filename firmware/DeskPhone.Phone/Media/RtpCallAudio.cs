@@ -21,6 +21,8 @@ public sealed class RtpCallAudio(AudioEngine engine, AudioFormat format, RtpStre
 
     public void PlayKeyTone(PhoneKey key) => engine.PlayKeyTone(key);
 
+    public void PlayRemoteDigit(char digit) => engine.PlayRemoteDigit(digit);
+
     public IMediaSession OpenSession()
     {
         if (!RtpStream.TryOpen(rtp, format, time, loggers.CreateLogger<RtpStream>(), out var stream))
@@ -87,6 +89,12 @@ public sealed class RtpCallAudio(AudioEngine engine, AudioFormat format, RtpStre
         }
 
         public bool SendDigit(char digit) => stream.SendDigit(digit);
+
+        public event Action<char>? DigitReceived
+        {
+            add => stream.DigitReceived += value;
+            remove => stream.DigitReceived -= value;
+        }
 
         public void Dispose()
         {

@@ -45,7 +45,7 @@ internal static class RequestInspection
         // without Content-Type breaks §20.15, but an INVITE's can only be SDP, so it is read as such.
         var type = invite.Get(HeaderNames.ContentType);
         var encoding = invite.Get(HeaderNames.ContentEncoding);
-        if (!invite.Body.IsEmpty && ((type is not null && !IsMediaType(type, SessionDescription))
+        if (!invite.Body.IsEmpty && ((type is not null && !MediaType.Is(type, SessionDescription))
             || (encoding is not null && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))))
         {
             var response = ResponseFactory.Create(invite, 415, "Unsupported Media Type");
@@ -64,18 +64,5 @@ internal static class RequestInspection
     }
 
     private static bool AcceptsSessionDescription(string range) =>
-        IsMediaType(range, SessionDescription) || IsMediaType(range, "application/*") || IsMediaType(range, "*/*");
-
-    /// <summary>Compares a media type ignoring case, parameters and the LWS the grammar allows around "/".</summary>
-    private static bool IsMediaType(string? value, string expected)
-    {
-        if (value is null)
-        {
-            return false;
-        }
-
-        var semicolon = value.IndexOf(';');
-        var type = (semicolon < 0 ? value : value[..semicolon]).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal);
-        return type.Equals(expected, StringComparison.OrdinalIgnoreCase);
-    }
+        MediaType.Is(range, SessionDescription) || MediaType.Is(range, "application/*") || MediaType.Is(range, "*/*");
 }

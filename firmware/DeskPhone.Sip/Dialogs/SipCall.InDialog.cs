@@ -52,7 +52,10 @@ public sealed partial class SipCall
             case SipMethods.Notify when (request.Get("Event") ?? string.Empty).StartsWith("refer", StringComparison.OrdinalIgnoreCase):
                 ReceiveReferNotify(request, transaction);
                 break;
-            case SipMethods.Options or SipMethods.Info:
+            case SipMethods.Info:
+                ReceiveInfo(request, transaction);
+                break;
+            case SipMethods.Options:
                 agent.Respond(transaction, 200, "OK");
                 break;
             default:
@@ -113,7 +116,10 @@ public sealed partial class SipCall
             case SipMethods.Update:
                 ReceiveUpdate(request, transaction);
                 break;
-            case SipMethods.Options or SipMethods.Info when State != CallState.Ended:
+            case SipMethods.Info when State != CallState.Ended:
+                ReceiveInfo(request, transaction);
+                break;
+            case SipMethods.Options when State != CallState.Ended:
                 agent.Respond(transaction, 200, "OK");
                 break;
             default:

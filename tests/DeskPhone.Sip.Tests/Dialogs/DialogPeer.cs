@@ -27,7 +27,7 @@ internal static class DialogPeer
         $"Content-Length: {body.Length}\r\n\r\n{body}";
 
     /// <summary>A request from the peer inside the dialog whose tag on our side is <paramref name="toTag"/>.</summary>
-    public static string InDialog(string method, string toTag, int cseq, string body = "", string headers = "", string contact = "<sip:102@127.0.0.1:5080>") =>
+    public static string InDialog(string method, string toTag, int cseq, string body = "", string headers = "", string contact = "<sip:102@127.0.0.1:5080>", string contentType = "application/sdp") =>
         $"{method} sip:101@127.0.0.1:5070 SIP/2.0\r\n" +
         $"Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK{method}{cseq}\r\n" +
         "Max-Forwards: 70\r\n" +
@@ -37,7 +37,7 @@ internal static class DialogPeer
         $"CSeq: {cseq} {method}\r\n" +
         $"Contact: {contact}\r\n" +
         headers +
-        (body.Length > 0 ? "Content-Type: application/sdp\r\n" : string.Empty) +
+        (body.Length > 0 ? $"Content-Type: {contentType}\r\n" : string.Empty) +
         $"Content-Length: {body.Length}\r\n\r\n{body}";
 
     /// <summary>The peer calls us with <paramref name="inviteHeaders"/>; the phone answers and the peer ACKs.</summary>
