@@ -17,10 +17,10 @@ public enum AudioCodec
     G722,
 
     /// <summary>
-    /// Opus (RFC 6716) through Concentus, on a dynamic payload type with the 48 kHz RTP clock of
-    /// RFC 7587; it codes at the audio device's own rate (8 or 16 kHz) with in-band FEC. Not in
-    /// the phone's default codec list: it allocates per frame (Concentus), so it is offered only
-    /// when configured.
+    /// Opus (RFC 6716) on a dynamic payload type with the 48 kHz RTP clock of RFC 7587; it codes
+    /// at the audio device's own rate (8 or 16 kHz) with in-band FEC, on the system's libopus
+    /// (libopus0), or on Concentus, which allocates per frame, when libopus is missing. Offered
+    /// only when `Rtp:Codecs` names it.
     /// </summary>
     Opus,
 }

@@ -5,15 +5,16 @@ using Xunit.Abstractions;
 namespace DeskPhone.Media.Tests;
 
 /// <summary>
-/// Our Opus (Concentus) against ffmpeg's libopus, an independent implementation, in both
-/// directions, on wideband speech-like audio and a tone.
+/// Our Opus against ffmpeg's libopus, an independent encoder and decoder, in both directions,
+/// on wideband speech-like audio and a tone, on each implementation the phone may run: the
+/// system's libopus through our binding (native) and Concentus (managed).
 /// <para>
 /// Opus is a perceptual codec: it keeps the spectrum, not every sample, so a waveform SNR far
 /// below G.711's 38 dB is normal. The thresholds separate working from broken: a wrong sample
 /// rate, frame size, channel count, pre-skip or byte order gives 0 dB or below. Measured here:
-/// a 440 Hz tone 24 dB (ours → ffmpeg) and 40 dB (ffmpeg → ours), hence 20 dB; the speech-like
-/// signal, which SILK codes by its spectral envelope and pitch rather than its waveform,
-/// 8.6 dB both ways, hence 6 dB.
+/// a 440 Hz tone 24 dB (Concentus → ffmpeg), 30 dB (native → ffmpeg) and 40 dB (ffmpeg → ours),
+/// hence 20 dB; the speech-like signal, which SILK codes by its spectral envelope and pitch
+/// rather than its waveform, 8.6 dB both ways, hence 6 dB.
 /// </para>
 /// </summary>
 public sealed class OpusFfmpegTests(ITestOutputHelper output)
@@ -23,11 +24,25 @@ public sealed class OpusFfmpegTests(ITestOutputHelper output)
 
     private static readonly AudioFormat Format = new(Rate, FrameSamples);
 
-    public static TheoryData<string, double> Signals => new()
+    /// <summary>The signal, its threshold, and the implementation (<see cref="OpusLibrary"/>) on our side.</summary>
+    public static TheoryData<string, double, string> Signals => new()
     {
-        { "speech", 6 },
-        { "tone", 20 },
+        { "speech", 6, nameof(OpusLibrary.Native) },
+        { "tone", 20, nameof(OpusLibrary.Native) },
+        { "speech", 6, nameof(OpusLibrary.Managed) },
+        { "tone", 20, nameof(OpusLibrary.Managed) },
     };
+
+    private static OpusLibrary Library(string name)
+    {
+        OpusLibrary library = Enum.Parse<OpusLibrary>(name);
+        if (library == OpusLibrary.Native)
+        {
+            OpusAudio.RequireNative();
+        }
+
+        return library;
+    }
 
     private static short[] Signal(string name) => name switch
     {
@@ -35,36 +50,12 @@ public sealed class OpusFfmpegTests(ITestOutputHelper output)
         _ => [.. Enumerable.Range(0, 2 * Rate).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / Rate)))],
     };
 
-    /// <summary>The best SNR over alignments of up to 30 ms (codec delay and pre-skip), skipping the first 200 ms.</summary>
-    private static double AlignedSnrDb(short[] reference, short[] decoded)
-    {
-        int skip = Rate / 5;
-        int length = Math.Min(reference.Length, decoded.Length) - skip - 480;
-        double best = double.NegativeInfinity;
-        for (int delay = 0; delay <= 480; delay++)
-        {
-            double signal = 0;
-            double noise = 0;
-            for (int i = 0; i < length; i++)
-            {
-                double expected = reference[skip + i];
-                double error = expected - decoded[skip + delay + i];
-                signal += expected * expected;
-                noise += error * error;
-            }
-
-            best = Math.Max(best, 10 * Math.Log10(signal / Math.Max(noise, 1)));
-        }
-
-        return best;
-    }
-
     [Theory]
     [MemberData(nameof(Signals))]
-    public void Ffmpeg_DecodesOurOpusStream(string name, double minimumSnrDb)
+    public void Ffmpeg_DecodesOurOpusStream(string name, double minimumSnrDb, string library)
     {
         short[] signal = Signal(name);
-        var encoder = new FrameEncoder(AudioCodec.Opus, Format);
+        var encoder = new FrameEncoder(AudioCodec.Opus, Format, Library(library));
         var packets = new List<byte[]>();
         var payload = new byte[encoder.MaxPayloadBytes];
         for (int offset = 0; offset + FrameSamples <= signal.Length; offset += FrameSamples)
@@ -77,30 +68,31 @@ public sealed class OpusFfmpegTests(ITestOutputHelper output)
         byte[][] outputs = Ffmpeg.Run([new Ffmpeg.Conversion(ogg, "-f ogg", "-ar 16000 -ac 1 -f s16le")]);
         short[] decoded = Pcm.FromBytes(outputs[0]);
 
-        double snr = AlignedSnrDb(signal, decoded);
-        output.WriteLine($"{name}: ffmpeg decoding ours, SNR {snr:F1} dB, {packets.Average(packet => packet.Length):F0} octets per packet");
+        double snr = OpusAudio.AlignedSnrDb(signal, decoded, Rate);
+        output.WriteLine($"{name}: ffmpeg decoding ours ({library}), SNR {snr:F1} dB, {packets.Average(packet => packet.Length):F0} octets per packet");
         Assert.True(snr > minimumSnrDb, $"{snr:F1} dB");
     }
 
     [Theory]
     [MemberData(nameof(Signals))]
-    public void We_DecodeFfmpegsOpusStream(string name, double minimumSnrDb)
+    public void We_DecodeFfmpegsOpusStream(string name, double minimumSnrDb, string library)
     {
         short[] signal = Signal(name);
+        OpusLibrary ours = Library(library);
         byte[][] outputs = Ffmpeg.Run([new Ffmpeg.Conversion(
             Pcm.ToBytes(signal),
             $"-f s16le -ar {Rate} -ac 1",
             "-c:a libopus -b:a 32k -frame_duration 20 -application voip -f ogg")]);
         List<byte[]> packets = OggOpus.ReadPackets(outputs[0]);
-        var decoder = new FrameDecoder(AudioCodec.Opus, Format);
+        var decoder = new FrameDecoder(AudioCodec.Opus, Format, ours);
         var decoded = new short[packets.Count * FrameSamples];
         for (int i = 0; i < packets.Count; i++)
         {
             Assert.True(decoder.TryDecode(packets[i], decoded.AsSpan(i * FrameSamples, FrameSamples)), $"packet {i}");
         }
 
-        double snr = AlignedSnrDb(signal, decoded);
-        output.WriteLine($"{name}: ours decoding ffmpeg's, SNR {snr:F1} dB, pre-skip {OggOpus.PreSkip(outputs[0])}");
+        double snr = OpusAudio.AlignedSnrDb(signal, decoded, Rate);
+        output.WriteLine($"{name}: ours ({library}) decoding ffmpeg's, SNR {snr:F1} dB, pre-skip {OggOpus.PreSkip(outputs[0])}");
         Assert.True(snr > minimumSnrDb, $"{snr:F1} dB");
     }
 }

@@ -90,6 +90,70 @@ public sealed class PacketLossConcealerTests
         Assert.True(snr > 20, $"{snr:F1} dB against the lost audio");
     }
 
+    [Theory]
+    [InlineData(8000, 440.0)]
+    [InlineData(16000, 440.0)]
+    [InlineData(8000, 620.0)]
+    public void Conceal_ToneWhosePeriodIsNoWholeNumberOfSamples_StaysInPhaseForAFrame(int sampleRate, double frequency)
+    {
+        // 440 Hz at 8 kHz repeats every 18.18 samples: of the lags in range, 91 (five periods) is
+        // within 0.1 sample; a search of every second lag found 55, which drifts half a sample
+        // per repetition and left the frame at about 7 dB.
+        int frameSamples = sampleRate / 50;
+        short[] tone = Signal.SineFrame(frequency, 8000, 0, sampleRate)
+            .Concat(Enumerable.Range(1, 4).SelectMany(i => Signal.SineFrame(frequency, 8000, i * frameSamples, sampleRate))).ToArray();
+        PacketLossConcealer concealer = Primed(tone, frameSamples, sampleRate, 4);
+
+        var concealed = new short[frameSamples];
+        var extrapolation = new short[frameSamples];
+        concealer.Conceal(concealed, extrapolation);
+
+        double snr = SnrDecibels(tone.AsSpan(4 * frameSamples, frameSamples), extrapolation);
+        Assert.True(snr > 20, $"{snr:F1} dB against the lost tone");
+    }
+
+    [Fact]
+    public void Conceal_WithExtrapolation_GivesItUnfadedAndContinueGivesWhatFollowsWithoutPlayingIt()
+    {
+        short[] signal = Voiced(8000, 125, 5 * 160);
+        PacketLossConcealer concealer = Primed(signal, 160, 8000, 3);
+        var first = new short[160];
+        var firstExtrapolation = new short[160];
+        Assert.True(concealer.Conceal(first, firstExtrapolation));
+
+        var ahead = new short[40];
+        concealer.Continue(ahead);
+        var second = new short[160];
+        var secondExtrapolation = new short[160];
+        concealer.Conceal(second, secondExtrapolation);
+
+        // Full level for the first 10 ms, then the played frame fades and the extrapolation does not.
+        Assert.Equal(firstExtrapolation[..80], first[..80]);
+        Assert.True(Rms(secondExtrapolation) > 0.9 * Rms(signal.AsSpan(320, 160)));
+        Assert.True(Rms(second) < 0.75 * Rms(secondExtrapolation));
+
+        // Continue showed the next 40 samples and left them to be played.
+        Assert.Equal(ahead, secondExtrapolation[..40]);
+    }
+
+    [Fact]
+    public void Conceal_WithExtrapolation_KeepsExtrapolatingAfterTheOutputFellSilent()
+    {
+        short[] signal = Voiced(8000, 125, 3 * 160);
+        PacketLossConcealer concealer = Primed(signal, 160, 8000, 3);
+        var frame = new short[160];
+        var extrapolation = new short[160];
+        for (int i = 0; i < 3; i++)
+        {
+            concealer.Conceal(frame, extrapolation);
+        }
+
+        Assert.False(concealer.Conceal(frame, extrapolation));
+
+        Assert.All(frame, sample => Assert.Equal(0, sample));
+        Assert.True(Rms(extrapolation) > 0.5 * Rms(signal.AsSpan(320, 160)));
+    }
+
     [Fact]
     public void Conceal_FadesOutBy20PercentPer10msAndIsSilentAfter60ms()
     {

@@ -1,4 +1,3 @@
-using Concentus.Structs;
 using DeskPhone.Hal;
 using DeskPhone.Media.Resampling;
 
@@ -17,9 +16,16 @@ internal sealed class FrameEncoder
     private readonly Downsampler? _downsampler;
     private readonly Upsampler? _upsampler;
     private readonly G722Encoder? _g722;
-    private readonly OpusEncoder? _opus;
+    private readonly OpusFrameEncoder? _opus;
 
+    /// <summary>An encoder whose Opus, if that is the codec, runs on <see cref="OpusCodec.DefaultLibrary"/>.</summary>
     public FrameEncoder(AudioCodec codec, AudioFormat device)
+        : this(codec, device, OpusCodec.DefaultLibrary)
+    {
+    }
+
+    /// <param name="opusLibrary">The implementation Opus runs on, when that is the codec.</param>
+    public FrameEncoder(AudioCodec codec, AudioFormat device, OpusLibrary opusLibrary)
     {
         _codec = codec;
         _deviceFrameSamples = device.FrameSamples;
@@ -40,14 +46,20 @@ internal sealed class FrameEncoder
         }
         else if (codec == AudioCodec.Opus)
         {
-            _opus = OpusCodec.CreateEncoder(codecRate);
+            _opus = OpusCodec.CreateEncoder(codecRate, opusLibrary);
         }
     }
+
+    /// <summary>The Opus implementation in use; null for the other codecs.</summary>
+    public OpusLibrary? OpusLibrary => _opus?.Library;
 
     /// <summary>The most octets <see cref="Encode"/> writes per frame.</summary>
     public int MaxPayloadBytes => _codec.PayloadBytes() ?? CodecFormats.MaxOpusPayloadBytes;
 
-    /// <summary>Encodes one device frame and returns the payload length. REAL-TIME: no allocation, no lock, no logging.</summary>
+    /// <summary>
+    /// Encodes one device frame and returns the payload length. REAL-TIME: no allocation, no
+    /// lock, no logging; except that Opus on Concentus (no libopus on the system) allocates.
+    /// </summary>
     public int Encode(ReadOnlySpan<short> frame, Span<byte> payload)
     {
         if (frame.Length != _deviceFrameSamples)
@@ -69,7 +81,7 @@ internal sealed class FrameEncoder
 
         if (_opus is not null)
         {
-            return _opus.Encode(samples, samples.Length, payload, Math.Min(payload.Length, MaxPayloadBytes));
+            return _opus.Encode(samples, payload[..Math.Min(payload.Length, MaxPayloadBytes)]);
         }
 
         if (_g722 is not null)

@@ -52,6 +52,22 @@ internal sealed class G722Band
     /// <summary>The higher band: log scale factor limited to 22528, inverse log shifted by 10 (LOGSCH, SCALEH); DET_H starts at 8.</summary>
     public static G722Band Higher() => new(logScaleCeiling: 22528, scaleShift: 10);
 
+    /// <summary>Makes this band's state a copy of <paramref name="source"/>'s. REAL-TIME: no allocation, no lock, no logging.</summary>
+    public void CopyFrom(G722Band source)
+    {
+        source._zeros.CopyTo(_zeros, 0);
+        source._differences.CopyTo(_differences, 0);
+        _pole1 = source._pole1;
+        _pole2 = source._pole2;
+        _lastReconstructed = source._lastReconstructed;
+        _partialNegative1 = source._partialNegative1;
+        _partialNegative2 = source._partialNegative2;
+        _logScale = source._logScale;
+        _zeroEstimate = source._zeroEstimate;
+        Estimate = source.Estimate;
+        Scale = source.Scale;
+    }
+
     /// <summary>Saturates to the 16-bit range the recommendation computes in.</summary>
     public static int Saturate(int value) => Math.Clamp(value, short.MinValue, short.MaxValue);
 

@@ -37,38 +37,20 @@ internal sealed class G722Encoder
         }
     }
 
-    // SUBTRA, QUANTL, INVQAL, then the band's adaptation on the 4-bit value.
+    // QUANTL, then INVQAL and the band's adaptation on the top four bits of the code.
     private int EncodeLower(int sample)
     {
-        int difference = G722Band.Saturate(sample - _lower.Estimate);
-        int magnitude = OnesComplementMagnitude(difference);
-        int scale = _lower.Scale;
-
-        ReadOnlySpan<int> levels = G722Tables.LowDecisionLevels;
-        int interval = 0;
-        while (interval < levels.Length && magnitude >= (levels[interval] * scale) >> 12)
-        {
-            interval++;
-        }
-
-        int code = difference >= 0 ? G722Tables.LowPositiveCodes[interval] : G722Tables.LowNegativeCodes[interval];
+        int code = G722Quantiser.Lower(_lower, sample);
         int coarse = code >> 2;
-        _lower.Adapt((G722Tables.LowReconstruction4[coarse] * scale) >> 12, G722Tables.LowLogSteps[coarse]);
+        _lower.Adapt((G722Tables.LowReconstruction4[coarse] * _lower.Scale) >> 12, G722Tables.LowLogSteps[coarse]);
         return code;
     }
 
-    // SUBTRH, QUANTH, INVQAH, then the band's adaptation.
+    // QUANTH, then INVQAH and the band's adaptation.
     private int EncodeHigher(int sample)
     {
-        int difference = G722Band.Saturate(sample - _higher.Estimate);
-        int scale = _higher.Scale;
-        bool outer = OnesComplementMagnitude(difference) >= (G722Tables.HighDecisionLevel * scale) >> 12;
-        int code = (difference >= 0 ? 2 : 0) + (outer ? 0 : 1);
-        _higher.Adapt((G722Tables.HighReconstruction[code] * scale) >> 12, G722Tables.HighLogSteps[code]);
+        int code = G722Quantiser.Higher(_higher, sample);
+        _higher.Adapt((G722Tables.HighReconstruction[code] * _higher.Scale) >> 12, G722Tables.HighLogSteps[code]);
         return code;
     }
-
-    // The quantisers compare magnitudes in one's complement, so -1 ranks with 0 and the
-    // intervals are symmetric around -0.5, like the 16-bit "32767 - x" of the recommendation.
-    private static int OnesComplementMagnitude(int value) => value >= 0 ? value : ~value;
 }

@@ -67,6 +67,14 @@ internal sealed class G722Qmf
         second = (short)G722Band.Saturate(fromSums >> 11);
     }
 
+    /// <summary>Makes this filter pair's delay lines a copy of <paramref name="source"/>'s. REAL-TIME: no allocation, no lock, no logging.</summary>
+    public void CopyFrom(G722Qmf source)
+    {
+        _input.CopyFrom(source._input);
+        _differences.CopyFrom(source._differences);
+        _sums.CopyFrom(source._sums);
+    }
+
     /// <summary>
     /// The last <c>length</c> values, newest first, without shifting: each value is stored twice,
     /// <c>length</c> apart, so the window starting at the newest is always contiguous.
@@ -85,6 +93,12 @@ internal sealed class G722Qmf
         }
 
         public ReadOnlySpan<int> Newest => _values.AsSpan(_newest, _length);
+
+        public void CopyFrom(DelayLine source)
+        {
+            source._values.CopyTo(_values, 0);
+            _newest = source._newest;
+        }
 
         public void Push(int value)
         {

@@ -235,8 +235,6 @@ internal sealed class RtcpSession : IDisposable
             return;
         }
 
-        Interlocked.Increment(ref _reportsReceived);
-
         // Symmetric RTCP, as for RTP (RFC 7362 §4): answer where the reports come from.
         if (_remote is not null && !source.Equals(_remote))
         {
@@ -263,5 +261,8 @@ internal sealed class RtcpSession : IDisposable
                 }
             }
         }
+
+        // Counted last, so that whoever sees the count also sees what the report said.
+        Interlocked.Increment(ref _reportsReceived);
     }
 }

@@ -16,7 +16,9 @@ internal sealed class Playout
     private readonly PacketLossConcealer _concealer;
     private readonly byte[] _payload;
     private readonly byte[] _nextPayload;
+    private readonly short[] _extrapolation;
     private int _erasedFrames;
+    private long _lostWhenDecoded;
     private long _concealed;
 
     public Playout(JitterBuffer buffer, AudioFormat format)
@@ -25,6 +27,7 @@ internal sealed class Playout
         _concealer = new PacketLossConcealer(format.SampleRate, format.FrameSamples);
         _payload = new byte[buffer.MaxPayloadBytes];
         _nextPayload = new byte[buffer.MaxPayloadBytes];
+        _extrapolation = new short[format.FrameSamples];
     }
 
     /// <summary>Frames played as concealment (lost, late, underrun or inserted), not counting the silence after 60 ms of it.</summary>
@@ -44,6 +47,11 @@ internal sealed class Playout
             return;
         }
 
+        if (pop == JitterPop.Frame && _erasedFrames > 0)
+        {
+            EndErasure(decoder);
+        }
+
         if (pop == JitterPop.Frame && decoder.TryDecode(_payload.AsSpan(0, length), frame))
         {
             if (_buffer.Skipped)
@@ -56,10 +64,33 @@ internal sealed class Playout
             }
 
             _erasedFrames = 0;
+
+            // The buffer counts a frame lost at its Lost pop, or when playout restarts past it
+            // after an underrun: either way before the next frame is decoded.
+            _lostWhenDecoded = _buffer.Lost;
             return;
         }
 
         Conceal(decoder, pop == JitterPop.Lost, frame);
+    }
+
+    /// <summary>
+    /// Before the first frame after concealment is decoded: if frames were lost meanwhile, the
+    /// far encoder went on without us, and the decoder, which followed the concealment, is
+    /// brought up to where this frame's codes start; if none was (the frame came late, or the
+    /// concealment was inserted to grow the delay), it continues from where it stopped.
+    /// </summary>
+    private void EndErasure(FrameDecoder decoder)
+    {
+        if (_buffer.Lost == _lostWhenDecoded)
+        {
+            decoder.ForgetConcealment();
+            return;
+        }
+
+        Span<short> ahead = _extrapolation.AsSpan(0, decoder.ConcealmentLookahead);
+        _concealer.Continue(ahead);
+        decoder.FollowConcealment(ahead);
     }
 
     private void Conceal(FrameDecoder decoder, bool lost, Span<short> frame)
@@ -84,7 +115,14 @@ internal sealed class Playout
         }
         else
         {
-            sounded = _concealer.Conceal(frame);
+            // A decoder with adaptive state (G.722) follows what the lost audio probably was:
+            // the extrapolation before it fades, so the state keeps the talker's level.
+            bool follows = decoder.ConcealmentLookahead > 0;
+            sounded = _concealer.Conceal(frame, follows ? _extrapolation : default);
+            if (follows)
+            {
+                decoder.FollowConcealment(_extrapolation);
+            }
         }
 
         if (sounded)

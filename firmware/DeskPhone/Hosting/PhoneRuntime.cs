@@ -3,6 +3,7 @@ using DeskPhone.Configuration;
 using DeskPhone.Hal;
 using DeskPhone.Hal.Simulator;
 using DeskPhone.Media;
+using DeskPhone.Media.Codecs;
 using DeskPhone.Phone;
 using DeskPhone.Phone.Contacts;
 using DeskPhone.Phone.History;
@@ -65,6 +66,7 @@ public sealed class PhoneRuntime : IAsyncDisposable
             FirstPort = settings.Rtp.PortMin,
             LastPort = settings.Rtp.PortMax,
         };
+        ReportOpusImplementation(settings.Rtp.EffectiveCodecs);
         var audio = new RtpCallAudio(Engine, format, rtp, settings.Rtp.EffectiveCodecs, time, loggers);
         Phone = new PhoneController(settings.Phone, Agent, audio, Hardware, Loop, loggers.CreateLogger<PhoneController>(), Messages, settings.Messages, new ContactBookRecipients(Contacts))
         {
@@ -189,6 +191,27 @@ public sealed class PhoneRuntime : IAsyncDisposable
         catch (TimeoutException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Opus on the system's libopus keeps the audio thread allocation-free; Concentus, the fallback
+    /// when libopus0 is missing, allocates during every Opus frame, which is worth a warning.
+    /// </summary>
+    private void ReportOpusImplementation(IReadOnlyList<AudioCodec> codecs)
+    {
+        if (!codecs.Contains(AudioCodec.Opus))
+        {
+            return;
+        }
+
+        if (OpusCodec.NativeAvailable)
+        {
+            logger.LogInformation("Opus runs on {Version}", OpusCodec.NativeVersion);
+        }
+        else
+        {
+            logger.LogWarning("Rtp:Codecs: Opus runs on the managed Concentus codec because {Reason}: the audio thread allocates during Opus calls; install libopus0", OpusCodec.NativeLoadError);
         }
     }
 }

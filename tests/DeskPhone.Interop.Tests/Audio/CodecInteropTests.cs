@@ -1,4 +1,5 @@
 using DeskPhone.Interop.Tests.Lab;
+using DeskPhone.Media.Codecs;
 using DeskPhone.Interop.Tests.Peers;
 using DeskPhone.Interop.Tests.Phone;
 using Xunit.Abstractions;
@@ -9,6 +10,8 @@ namespace DeskPhone.Interop.Tests.Audio;
 /// Our phone and baresip through the lab PBX with the codecs beyond G.711: G.722 (offered by
 /// default) and Opus (when configured). The codec is read from the phone's log, and the audio
 /// is checked by content both ways, at frequencies and sample rates only that codec can carry.
+/// Opus runs on the system's libopus through our binding, as on the Pi; the managed fallback
+/// is checked against ffmpeg in the media tests (OpusFfmpegTests).
 /// </summary>
 [Collection(KamailioFixture.Name)]
 public sealed class CodecInteropTests(KamailioLab lab, ITestOutputHelper output)
@@ -39,8 +42,10 @@ public sealed class CodecInteropTests(KamailioLab lab, ITestOutputHelper output)
     });
 
     [Fact]
-    public Task PhoneConfiguredForOpus_CallsBaresip_OpusCarriesAudioBothWays() => lab.RunWithLogAsync(output, async () =>
+    public Task PhoneConfiguredForOpus_CallsBaresip_NativeOpusCarriesAudioBothWays() => lab.RunWithLogAsync(output, async () =>
     {
+        // The phone runs in this process: this is the implementation its streams pick.
+        Assert.True(OpusCodec.NativeAvailable, $"{OpusCodec.NativeLoadError}: install libopus0 (make deps)");
         const int PeerHz = 700;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(40));
         await using var peer = await StartPeer("204", PeerHz, ["opus", "PCMU"], deadline.Token);
