@@ -8,66 +8,61 @@ using DeskPhone.Interop.Tests.Lab;
 namespace DeskPhone.Interop.Tests.Sipp;
 
 /// <summary>
-/// One SIPp run as a UAC against the phone: one call of a scenario from Scenarios/, on 127.0.0.1
-/// with its own SIP and media ports, bounded by SIPp's own -timeout. Messages and errors are
-/// traced to files in a temporary folder, so a failure can show what was on the wire.
+/// One SIPp run on 127.0.0.1 with its own SIP and media ports, bounded by SIPp's own -timeout:
+/// as a UAC calling the phone (<see cref="Start(string, IPEndPoint)"/>), or as a UAS the phone
+/// calls (<see cref="StartServer"/>), with a scenario from Scenarios/. Messages, errors, the
+/// scenario's &lt;log&gt; actions and the statistics are traced to files in a temporary folder,
+/// so a test can check what was on the wire and a failure can show it.
 /// </summary>
 internal sealed class SippRun : IAsyncDisposable
 {
-    /// <summary>SIPp gives up (and fails) after this long; every scenario ends well within it.</summary>
+    /// <summary>SIPp gives up (and fails) after this long unless the options say otherwise; every one-call scenario ends well within it.</summary>
     public static readonly TimeSpan ScenarioLimit = TimeSpan.FromSeconds(15);
 
     private readonly Process process;
     private readonly string folder;
+    private readonly TimeSpan limit;
     private readonly StringBuilder output = new();
 
-    private SippRun(Process process, string folder, IPEndPoint endPoint)
+    private SippRun(Process process, string folder, IPEndPoint endPoint, TimeSpan limit)
     {
         this.process = process;
         this.folder = folder;
+        this.limit = limit;
         EndPoint = endPoint;
     }
 
     /// <summary>Where SIPp listens and sends from.</summary>
     public IPEndPoint EndPoint { get; }
 
-    /// <summary>Starts SIPp calling extension 101 at <paramref name="phone"/> with Scenarios/<paramref name="scenario"/>.xml.</summary>
-    public static SippRun Start(string scenario, IPEndPoint phone)
-    {
-        var folder = Directory.CreateTempSubdirectory("deskphone-sipp-").FullName;
-        var sipPort = FreeUdpPorts(1);
-        var mediaPort = FreeUdpPorts(4);
-        var start = new ProcessStartInfo(LabTools.Require("sipp"))
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var argument in new[]
-        {
-            phone.ToString(), "-sf", ScenarioPath(scenario), "-s", "101",
-            "-i", "127.0.0.1", "-p", sipPort.ToString(CultureInfo.InvariantCulture),
-            "-mp", mediaPort.ToString(CultureInfo.InvariantCulture),
-            "-m", "1", "-l", "1", "-timeout", $"{ScenarioLimit.TotalSeconds:0}s", "-timeout_error", "-nostdin",
-            "-trace_msg", "-message_file", Path.Combine(folder, "messages.log"),
-            "-trace_err", "-error_file", Path.Combine(folder, "errors.log"),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+    /// <summary>Starts SIPp calling extension 101 at <paramref name="phone"/> once with Scenarios/<paramref name="scenario"/>.xml.</summary>
+    public static SippRun Start(string scenario, IPEndPoint phone) => Start(scenario, phone, new SippRunOptions());
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("sipp did not start");
-        var run = new SippRun(process, folder, new IPEndPoint(IPAddress.Loopback, sipPort));
-        process.OutputDataReceived += (_, line) => run.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => run.Append(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return run;
-    }
+    /// <summary>
+    /// Starts SIPp calling extension 101 at <paramref name="phone"/> with Scenarios/<paramref name="scenario"/>.xml,
+    /// <see cref="SippRunOptions.Calls"/> times, one call at a time.
+    /// </summary>
+    public static SippRun Start(string scenario, IPEndPoint phone, SippRunOptions options) =>
+        Launch(scenario, options, [phone.ToString(), "-s", "101", "-l", "1"]);
+
+    /// <summary>
+    /// Starts SIPp as a UAS with Scenarios/<paramref name="scenario"/>.xml: it waits on
+    /// <see cref="EndPoint"/> for the phone, and each new Call-ID it receives is a call of the
+    /// scenario; it exits once <see cref="SippRunOptions.Calls"/> of them have ended.
+    /// </summary>
+    public static SippRun StartServer(string scenario, SippRunOptions options) => Launch(scenario, options, []);
 
     /// <summary>The messages SIPp sent and received so far, in order.</summary>
     public IReadOnlyList<SippTraceEntry> Trace => SippTraceEntry.Parse(ReadIfExists("messages.log"));
+
+    /// <summary>The lines the scenario's &lt;log&gt; actions wrote so far (an action runs only for a message SIPp took, never for one it dropped).</summary>
+    public IReadOnlyList<string> Logged =>
+        File.Exists(Path.Combine(folder, "actions.log"))
+            ? File.ReadAllLines(Path.Combine(folder, "actions.log")).Where(l => l.Length > 0).ToList()
+            : [];
+
+    /// <summary>SIPp's final statistics (-trace_stat), written when it exits.</summary>
+    public SippStatistics Statistics => SippStatistics.Parse(ReadIfExists("statistics.csv"));
 
     /// <summary>What SIPp said and traced, for a failure message.</summary>
     public string Report
@@ -85,20 +80,21 @@ internal sealed class SippRun : IAsyncDisposable
     /// Waits (at most 10 s) until SIPp's trace, which it writes as each message goes, holds a
     /// message matching <paramref name="match"/>; fails naming <paramref name="what"/>.
     /// </summary>
-    public async Task UntilTracedAsync(Func<SippTraceEntry, bool> match, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
-        while (!Trace.Any(match))
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline && !process.HasExited, $"SIPp never traced {what}\n{Report}");
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
-    }
+    public Task UntilTracedAsync(Func<SippTraceEntry, bool> match, string what) =>
+        UntilTracedAsync(trace => trace.Any(match), what);
 
-    /// <summary>Waits for SIPp to finish (within its own limit and a margin) and returns its exit code: 0 when the call passed.</summary>
+    /// <summary>Waits (at most 10 s) until SIPp's whole trace so far satisfies <paramref name="holds"/>; fails naming <paramref name="what"/>.</summary>
+    public Task UntilTracedAsync(Func<IReadOnlyList<SippTraceEntry>, bool> holds, string what) =>
+        UntilAsync(() => holds(Trace), $"SIPp never traced {what}");
+
+    /// <summary>Waits (at most 10 s) until the scenario's &lt;log&gt; actions wrote <paramref name="count"/> lines containing <paramref name="text"/>.</summary>
+    public Task UntilLoggedAsync(string text, int count) =>
+        UntilAsync(() => Logged.Count(l => l.Contains(text, StringComparison.Ordinal)) >= count, $"SIPp never logged '{text}' {count} time(s)");
+
+    /// <summary>Waits for SIPp to finish (within its own limit and a margin) and returns its exit code: 0 when every call passed.</summary>
     public async Task<int> WaitForExitAsync()
     {
-        using var deadline = new CancellationTokenSource(ScenarioLimit + TimeSpan.FromSeconds(10));
+        using var deadline = new CancellationTokenSource(limit + TimeSpan.FromSeconds(10));
         await process.WaitForExitAsync(deadline.Token);
         return process.ExitCode;
     }
@@ -130,6 +126,67 @@ internal sealed class SippRun : IAsyncDisposable
 
         process.Dispose();
         Directory.Delete(folder, recursive: true);
+    }
+
+    private static SippRun Launch(string scenario, SippRunOptions options, IEnumerable<string> role)
+    {
+        var folder = Directory.CreateTempSubdirectory("deskphone-sipp-").FullName;
+        var sipPort = FreeUdpPorts(1);
+        var mediaPort = FreeUdpPorts(4);
+        var start = new ProcessStartInfo(LabTools.Require("sipp"))
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        var arguments = role.Concat(
+        [
+            "-sf", ScenarioPath(scenario),
+            "-i", "127.0.0.1", "-p", sipPort.ToString(CultureInfo.InvariantCulture),
+            "-mp", mediaPort.ToString(CultureInfo.InvariantCulture),
+            "-m", options.Calls.ToString(CultureInfo.InvariantCulture),
+            "-timeout", $"{options.Limit.TotalSeconds:0}s", "-timeout_error", "-nostdin",
+            "-trace_msg", "-message_file", Path.Combine(folder, "messages.log"),
+            "-trace_err", "-error_file", Path.Combine(folder, "errors.log"),
+            "-trace_logs", "-log_file", Path.Combine(folder, "actions.log"),
+            "-trace_stat", "-stf", Path.Combine(folder, "statistics.csv"),
+        ]);
+        if (options.LostPercent is { } lost)
+        {
+            arguments = arguments.Concat(["-lost", lost.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("sipp did not start");
+        var run = new SippRun(process, folder, new IPEndPoint(IPAddress.Loopback, sipPort), options.Limit);
+        process.OutputDataReceived += (_, line) => run.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => run.Append(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return run;
+    }
+
+    /// <summary>Polls SIPp's files (it writes them as it goes) every 20 ms for at most 10 s, and fails early once SIPp has exited.</summary>
+    private async Task UntilAsync(Func<bool> condition, string failure)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            // SIPp writes its files before it exits: once it has, one more look is the last.
+            var exited = process.HasExited;
+            if (exited && condition())
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline && !exited, $"{failure}\n{Report}");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
     }
 
     private static string ScenarioPath(string scenario)
