@@ -1,4 +1,5 @@
 using System.Net;
+using DeskPhone.Sip.Messages;
 using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Sip.Tests;
@@ -15,6 +16,8 @@ internal sealed class RecordingConnectionTransport() : RecordingTransport(reliab
     public event Action<IPEndPoint>? PongReceived;
 
     public event Action<IPEndPoint>? ConnectionClosed;
+
+    public event Action<SendFailure>? SendFailed;
 
     /// <summary>Whether a connection to the PBX is open; when false, pings fail.</summary>
     public bool Open { get; set; } = true;
@@ -67,4 +70,8 @@ internal sealed class RecordingConnectionTransport() : RecordingTransport(reliab
     public void RaisePong(IPEndPoint from) => PongReceived?.Invoke(from);
 
     public void RaiseClosed(IPEndPoint remote) => ConnectionClosed?.Invoke(remote);
+
+    /// <summary>Reports <paramref name="message"/> to <paramref name="destination"/> unsent, as a connection's task would.</summary>
+    public void RaiseSendFailed(SipMessage message, IPEndPoint destination) =>
+        SendFailed?.Invoke(new SendFailure(destination, message.ToBytes(), "ConnectionRefused"));
 }

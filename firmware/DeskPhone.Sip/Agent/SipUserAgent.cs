@@ -51,6 +51,7 @@ public sealed partial class SipUserAgent : IDisposable
         if (transport is IConnectionTransport connections)
         {
             KeepAlive = KeepFlowAlive(connections);
+            connections.SendFailed += failure => Loop.Post(() => Transactions.ReportSendFailure(failure));
         }
     }
 

@@ -82,9 +82,9 @@ public abstract class SipMessage
         var size = StartLineByteCount() + ContentLengthPrefix.Length + digitCount + 4 + body.Length;
         for (var i = 0; i < headers.Count; i++)
         {
-            if (!IsContentLength(i))
+            if (!headers.IsContentLength(i))
             {
-                size += Encoding.UTF8.GetByteCount(headers.NameAt(i)) + 4 + headers.ValueByteCount(i);
+                size += headers.NameByteCount(i) + 4 + headers.ValueByteCount(i);
             }
         }
 
@@ -93,12 +93,12 @@ public abstract class SipMessage
         var at = WriteStartLine(output);
         for (var i = 0; i < headers.Count; i++)
         {
-            if (IsContentLength(i))
+            if (headers.IsContentLength(i))
             {
                 continue;
             }
 
-            at += Encoding.UTF8.GetBytes(headers.NameAt(i), output[at..]);
+            at += headers.WriteName(i, output[at..]);
             at += Write(": "u8, output[at..]);
             at += headers.WriteValue(i, output[at..]);
             at += Write("\r\n"u8, output[at..]);
@@ -125,8 +125,6 @@ public abstract class SipMessage
 
     private static ReadOnlySpan<byte> ContentLengthPrefix => "Content-Length: "u8;
 
-    private bool IsContentLength(int index) => ReferenceEquals(headers.NameAt(index), HeaderNames.ContentLength)
-        || headers.NameAt(index).Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the first field of a header with a grammar reader, from the datagram's bytes when it has them.</summary>
     private bool TryReadFirst<T>(string name, Utf8Text.Reader<T> reader, out T result)

@@ -1,4 +1,5 @@
 using System.Net;
+using DeskPhone.Sip.Agent;
 using DeskPhone.Sip.Messages;
 
 namespace DeskPhone.Sip.Transactions;
@@ -48,6 +49,27 @@ internal abstract class ClientTransaction
     public abstract void Start();
 
     public abstract void Receive(SipResponse response);
+
+    /// <summary>Whether <paramref name="message"/>, sent to <paramref name="destination"/>, is this transaction's request.</summary>
+    public bool IsRequest(IPEndPoint destination, ReadOnlySpan<byte> message) =>
+        Destination.Equals(destination) && Bytes.AsSpan().SequenceEqual(message);
+
+    /// <summary>
+    /// The transport could not send the request (RFC 3261 §17.1.4): the transaction ends at once
+    /// and the TU gets a 503 made here, which is how §8.1.3.1 has a fatal transport error treated,
+    /// so RFC 3263 §4.3 failover waits for neither Timer B nor F. Nothing was delivered, so
+    /// nothing is ACKed. Ignored once a final response has come.
+    /// </summary>
+    public void FailTransport()
+    {
+        if (State is ClientTransactionState.Completed or ClientTransactionState.Terminated)
+        {
+            return;
+        }
+
+        Terminate();
+        OnResponse(ResponseFactory.Create(Request, 503, "Service Unavailable"));
+    }
 
     /// <summary>Stops all timers without reporting anything (shutdown).</summary>
     public void Abandon() => Terminate();

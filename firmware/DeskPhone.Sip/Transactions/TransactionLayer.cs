@@ -1,5 +1,6 @@
 using System.Net;
 using DeskPhone.Sip.Messages;
+using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Sip.Transactions;
 
@@ -45,6 +46,17 @@ internal sealed class TransactionLayer(TransactionContext context)
 
         transaction.Receive(response);
         return true;
+    }
+
+    /// <summary>
+    /// The transport could not send a message (RFC 3261 §18.1.1): the client transaction whose
+    /// request it was fails at once (§17.1.4). An ACK or a response that could not be sent is
+    /// left to the peer, whose retransmissions or timers notice it.
+    /// </summary>
+    public void ReportSendFailure(SendFailure failure)
+    {
+        var failed = clients.Values.FirstOrDefault(t => t.IsRequest(failure.Destination, failure.Message.Span));
+        failed?.FailTransport();
     }
 
     /// <summary>

@@ -21,6 +21,14 @@ public interface IConnectionTransport : ISipTransport
     event Action<IPEndPoint>? ConnectionClosed;
 
     /// <summary>
+    /// A message given to <see cref="ISipTransport.Send"/> was not sent: its connection could not
+    /// be opened or closed first, or its queue was full. Raised once per such message, keep-alives
+    /// excepted. THREAD: any (a connection's task, or the caller of <see cref="ISipTransport.Send"/>
+    /// itself); the handler must post to the loop.
+    /// </summary>
+    event Action<SendFailure>? SendFailed;
+
+    /// <summary>
     /// Sends a double-CRLF ping (RFC 5626 §4.4.1) on the open connection to
     /// <paramref name="destination"/>; false when none is open. THREAD: the signalling loop.
     /// </summary>

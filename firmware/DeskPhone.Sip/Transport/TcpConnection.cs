@@ -25,6 +25,7 @@ internal sealed class TcpConnection
     private readonly CancellationTokenSource stop = new();
     private long lastActivityTicks;
     private int closed;
+    private string? closeReason;
 
     public TcpConnection(Socket socket, IPEndPoint remote, TcpSipTransport owner, TcpTransportOptions options, TimeProvider time)
     {
@@ -43,6 +44,9 @@ internal sealed class TcpConnection
 
     public IPEndPoint Remote { get; }
 
+    /// <summary>Why the connection closed; null while it is open.</summary>
+    public string? CloseReason => Volatile.Read(ref closeReason);
+
     /// <summary>When bytes last went either way (or the connection was made).</summary>
     public DateTimeOffset LastActivity => new(Interlocked.Read(ref lastActivityTicks), TimeSpan.Zero);
 
@@ -52,7 +56,10 @@ internal sealed class TcpConnection
     /// <summary>Queues bytes to send; false when the connection is closed or its queue is full. THREAD: any.</summary>
     public bool Enqueue(byte[] bytes) => outgoing.Writer.TryWrite(bytes);
 
-    /// <summary>Closes the socket and reports the end once. THREAD: any.</summary>
+    /// <summary>
+    /// Closes the socket and reports the end once. Messages still queued are reported unsent by
+    /// the queue's reader. THREAD: any.
+    /// </summary>
     public void Close(string reason)
     {
         if (Interlocked.Exchange(ref closed, 1) == 1)
@@ -60,6 +67,7 @@ internal sealed class TcpConnection
             return;
         }
 
+        Volatile.Write(ref closeReason, reason);
         outgoing.Writer.TryComplete();
         stop.Cancel();
         try
@@ -78,6 +86,7 @@ internal sealed class TcpConnection
     private async Task RunAsync(bool connect)
     {
         string reason;
+        var sending = false;
         try
         {
             if (connect)
@@ -89,6 +98,7 @@ internal sealed class TcpConnection
                 owner.OnConnected(this);
             }
 
+            sending = true;
             _ = SendAsync();
             reason = await ReceiveAsync();
         }
@@ -102,25 +112,54 @@ internal sealed class TcpConnection
         }
 
         Close(reason);
+        if (!sending)
+        {
+            // It never connected: the send task never ran, and whatever was queued for it is lost.
+            ReportUnsent(writing: null);
+        }
     }
 
     private async Task SendAsync()
     {
+        byte[]? writing = null;
         try
         {
             await foreach (var bytes in outgoing.Reader.ReadAllAsync(stop.Token))
             {
+                writing = bytes;
                 for (var sent = 0; sent < bytes.Length;)
                 {
                     sent += await socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, stop.Token);
                 }
 
+                writing = null;
                 Touch();
             }
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             Close(exception is SocketException socketError ? "send failed: " + socketError.SocketErrorCode : "closed");
+        }
+
+        ReportUnsent(writing);
+    }
+
+    /// <summary>
+    /// After the close: reports the message that was being written (a peer that got part of it
+    /// cannot use it) and every one still queued. Only the queue's single reader calls this: the
+    /// send task, or the connection's task when it never connected.
+    /// </summary>
+    private void ReportUnsent(byte[]? writing)
+    {
+        var reason = CloseReason ?? "closed";
+        if (writing is not null)
+        {
+            owner.OnUnsent(Remote, writing, reason);
+        }
+
+        while (outgoing.Reader.TryRead(out var queued))
+        {
+            owner.OnUnsent(Remote, queued, reason);
         }
     }
 

@@ -48,6 +48,9 @@ public sealed class TcpSipTransport : ISocketSipTransport, IConnectionTransport
     /// <inheritdoc/>
     public event Action<IPEndPoint>? ConnectionClosed;
 
+    /// <inheritdoc/>
+    public event Action<SendFailure>? SendFailed;
+
     public IPEndPoint LocalEndPoint { get; }
 
     public string Name => "TCP";
@@ -76,11 +79,12 @@ public sealed class TcpSipTransport : ISocketSipTransport, IConnectionTransport
         }
 
         var connection = connections.TryGetValue(destination, out var open) ? open : Connect(destination);
-        if (!connection.Enqueue(message.ToArray()))
+        var bytes = message.ToArray();
+        if (!connection.Enqueue(bytes))
         {
-            // The connection just failed or its peer stopped reading: like a lost datagram, the
-            // transaction times out (RFC 3261 §17.1.1.2, §17.1.2.2).
-            logger.LogWarning("TCP send to {Destination} dropped: the connection is closed or its queue is full", destination);
+            // The connection just failed or its peer stopped reading: the transaction hears of it
+            // now rather than at its timeout (RFC 3261 §18.1.1).
+            OnUnsent(destination, bytes, connection.CloseReason ?? "send queue full");
         }
     }
 
@@ -115,6 +119,22 @@ public sealed class TcpSipTransport : ISocketSipTransport, IConnectionTransport
         }
 
         MessageReceived?.Invoke(message, connection.Remote);
+    }
+
+    /// <summary>
+    /// A message that will never be written: reported so its transaction can fail over at once.
+    /// Keep-alives (CRLF only, RFC 5626 §4.4.1) are not messages and are not reported.
+    /// THREAD: the connection's task, or the signalling loop from <see cref="Send"/>.
+    /// </summary>
+    internal void OnUnsent(IPEndPoint destination, byte[] bytes, string reason)
+    {
+        if (bytes.AsSpan().IndexOfAnyExcept("\r\n"u8) < 0)
+        {
+            return;
+        }
+
+        logger.LogWarning("TCP message to {Destination} not sent: {Reason}", destination, reason);
+        SendFailed?.Invoke(new SendFailure(destination, bytes, reason));
     }
 
     /// <summary>THREAD: the connection's receive task.</summary>

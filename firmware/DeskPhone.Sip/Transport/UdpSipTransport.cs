@@ -83,7 +83,9 @@ public sealed class UdpSipTransport : ISocketSipTransport
             }
             catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
             {
-                // ICMP port unreachable from an earlier send; nothing to read.
+                // Windows reports an ICMP port unreachable this way, without saying which send it
+                // answers, so it cannot fail a transaction; Linux does not report it at all on an
+                // unconnected socket. Over UDP the transaction's timers find the loss (RFC 3261 §17.1).
                 continue;
             }
             catch (Exception) when (stopping)

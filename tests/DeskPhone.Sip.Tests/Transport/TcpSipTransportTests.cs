@@ -25,6 +25,8 @@ public sealed class TcpSipTransportTests : IDisposable
     private readonly SemaphoreSlim arrivals = new(0);
     private readonly SemaphoreSlim closures = new(0);
     private readonly SemaphoreSlim pongs = new(0);
+    private readonly ConcurrentQueue<SendFailure> failures = new();
+    private readonly SemaphoreSlim unsent = new(0);
 
     public TcpSipTransportTests()
     {
@@ -36,6 +38,11 @@ public sealed class TcpSipTransportTests : IDisposable
         };
         transport.ConnectionClosed += _ => closures.Release();
         transport.PongReceived += _ => pongs.Release();
+        transport.SendFailed += failure =>
+        {
+            failures.Enqueue(failure);
+            unsent.Release();
+        };
         transport.Start();
     }
 
@@ -147,14 +154,40 @@ public sealed class TcpSipTransportTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_ToAPortNobodyListensOn_ReportsTheConnectionClosed()
+    public async Task Send_ToAPortNobodyListensOn_ReportsTheMessageUnsentAndTheConnectionClosed()
     {
         var nobody = Endpoint(Listen(start: false));
 
         transport.Send(Encoding.ASCII.GetBytes(Options("lost")), nobody);
 
+        var failure = Assert.Single(await UnsentAsync(1));
+        Assert.Equal((nobody, Options("lost"), nameof(SocketError.ConnectionRefused)), (failure.Destination, Encoding.ASCII.GetString(failure.Message.Span), failure.Reason));
         Assert.True(await closures.WaitAsync(Patience));
         Assert.Equal(0, transport.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Send_ConnectTimesOut_ReportsEveryQueuedMessageUnsentInOrder_ButNotThePing()
+    {
+        // A listener whose accept queue (backlog 0: one connection) is full lets the next SYN go
+        // unanswered, so our connect hangs until the fake clock reaches the connect timeout.
+        using var full = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        full.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        full.Listen(0);
+        using var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await filler.ConnectAsync(full.LocalEndPoint!).WaitAsync(Patience);
+        var hanging = (IPEndPoint)full.LocalEndPoint!;
+
+        transport.Send(Encoding.ASCII.GetBytes(Options("1")), hanging);
+        Assert.True(transport.TrySendPing(hanging));
+        transport.Send(Encoding.ASCII.GetBytes(Options("2")), hanging);
+        Assert.Empty(failures);
+        clock.Advance(Limits.ConnectTimeout);
+
+        var reported = await UnsentAsync(2);
+        Assert.Equal([Options("1"), Options("2")], reported.Select(f => Encoding.ASCII.GetString(f.Message.Span)));
+        Assert.All(reported, f => Assert.Equal((hanging, "connect timed out"), (f.Destination, f.Reason)));
+        Assert.True(await closures.WaitAsync(Patience));
     }
 
     [Fact]
@@ -211,6 +244,19 @@ public sealed class TcpSipTransportTests : IDisposable
         }
 
         return Encoding.ASCII.GetString(buffer);
+    }
+
+    private async Task<List<SendFailure>> UnsentAsync(int count)
+    {
+        var reported = new List<SendFailure>();
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(await unsent.WaitAsync(Patience), $"only {i} of {count} messages were reported unsent");
+            Assert.True(failures.TryDequeue(out var failure));
+            reported.Add(failure);
+        }
+
+        return reported;
     }
 
     private async Task<List<(string Text, IPEndPoint Source)>> NextAsync(int count)

@@ -5,6 +5,8 @@ namespace DeskPhone.Sip.Messages.Parsing;
 /// <summary>
 /// Header names the stack knows: their canonical spelling, compact forms (RFC 3261 §7.3.3, RFC 3265,
 /// RFC 3515, RFC 3892, RFC 4028) and which grammar applies. Names compare case-insensitively (§7.3.1).
+/// A header table names a known header by its index here, which fits a few bits where a string
+/// reference takes eight bytes.
 /// </summary>
 internal static class KnownHeaders
 {
@@ -50,38 +52,92 @@ internal static class KnownHeaders
         new(HeaderNames.MinSessionExpires, null, HeaderKind.Other),
     ];
 
-    private static readonly Entry?[] ByCompactForm = BuildCompactTable();
+    /// <summary>The index of each compact form's header, by letter; -1 where none.</summary>
+    private static readonly int[] ByCompactForm = BuildCompactTable();
 
-    private static readonly Entry[][] ByLength = BuildLengthTable();
+    /// <summary>The indexes of the long names of each length.</summary>
+    private static readonly int[][] ByLength = BuildLengthTable();
 
-    /// <summary>The canonical name and grammar of a header name as it came; unknown names are kept as written.</summary>
-    public static string Lookup(ReadOnlySpan<byte> name, out HeaderKind kind)
+    /// <summary>
+    /// The index of a header name as it came in a message (long or compact form, any case), or -1
+    /// for a name the stack does not know.
+    /// </summary>
+    public static int Find(ReadOnlySpan<byte> name)
     {
-        if (Find(name) is { } entry)
+        if (name.Length == 1)
         {
-            kind = entry.Kind;
-            return entry.Name;
+            return CompactIndex((char)name[0]);
         }
 
-        kind = HeaderKind.Other;
-        return Encoding.UTF8.GetString(name);
+        if (name.Length < ByLength.Length)
+        {
+            var first = (byte)(name[0] | 0x20);
+            foreach (var index in ByLength[name.Length])
+            {
+                var entry = Entries[index];
+                if (entry.LowerFirst == first && Ascii.EqualsIgnoreCase(name, entry.Utf8))
+                {
+                    return index;
+                }
+            }
+        }
+
+        return -1;
     }
+
+    /// <summary>
+    /// The index of a long-form name asked for in code, compared ignoring case (§7.3.1), or -1.
+    /// Compact forms are not looked up: code names headers by their long names.
+    /// </summary>
+    public static int IndexOf(string name)
+    {
+        if (name.Length >= ByLength.Length)
+        {
+            return -1;
+        }
+
+        var bucket = ByLength[name.Length];
+        foreach (var index in bucket)
+        {
+            // The names code asks for are nearly always the HeaderNames constants themselves.
+            if (ReferenceEquals(Entries[index].Name, name))
+            {
+                return index;
+            }
+        }
+
+        foreach (var index in bucket)
+        {
+            if (name.Equals(Entries[index].Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
+    public static string NameOf(int index) => Entries[index].Name;
+
+    public static ReadOnlySpan<byte> Utf8NameOf(int index) => Entries[index].Utf8;
+
+    public static HeaderKind KindOf(int index) => Entries[index].Kind;
 
     /// <summary>The canonical spelling of a known name (long or compact form), or null.</summary>
     public static string? Canonical(ReadOnlySpan<char> name)
     {
         if (name.Length == 1)
         {
-            return CompactEntry(name[0])?.Name;
+            return CompactIndex(name[0]) is var compact and >= 0 ? Entries[compact].Name : null;
         }
 
         if (name.Length < ByLength.Length)
         {
-            foreach (var entry in ByLength[name.Length])
+            foreach (var index in ByLength[name.Length])
             {
-                if (name.Equals(entry.Name, StringComparison.OrdinalIgnoreCase))
+                if (name.Equals(Entries[index].Name, StringComparison.OrdinalIgnoreCase))
                 {
-                    return entry.Name;
+                    return Entries[index].Name;
                 }
             }
         }
@@ -89,52 +145,33 @@ internal static class KnownHeaders
         return null;
     }
 
-    private static Entry? Find(ReadOnlySpan<byte> name)
-    {
-        if (name.Length == 1)
-        {
-            return CompactEntry((char)name[0]);
-        }
-
-        if (name.Length < ByLength.Length)
-        {
-            var first = (byte)(name[0] | 0x20);
-            foreach (var entry in ByLength[name.Length])
-            {
-                if (entry.LowerFirst == first && Ascii.EqualsIgnoreCase(name, entry.Utf8))
-                {
-                    return entry;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static Entry? CompactEntry(char letter)
+    private static int CompactIndex(char letter)
     {
         var index = char.ToLowerInvariant(letter) - 'a';
-        return index is >= 0 and < 26 ? ByCompactForm[index] : null;
+        return index is >= 0 and < 26 ? ByCompactForm[index] : -1;
     }
 
-    private static Entry?[] BuildCompactTable()
+    private static int[] BuildCompactTable()
     {
-        var table = new Entry?[26];
-        foreach (var entry in Entries)
+        var table = new int[26];
+        Array.Fill(table, -1);
+        for (var i = 0; i < Entries.Length; i++)
         {
-            if (entry.Compact is { } letter)
+            if (Entries[i].Compact is { } letter)
             {
-                table[letter - 'a'] = entry;
+                table[letter - 'a'] = i;
             }
         }
 
         return table;
     }
 
-    private static Entry[][] BuildLengthTable()
+    private static int[][] BuildLengthTable()
     {
         var longest = Entries.Max(e => e.Name.Length);
-        return Enumerable.Range(0, longest + 1).Select(length => Entries.Where(e => e.Name.Length == length).ToArray()).ToArray();
+        return Enumerable.Range(0, longest + 1)
+            .Select(length => Enumerable.Range(0, Entries.Length).Where(i => Entries[i].Name.Length == length).ToArray())
+            .ToArray();
     }
 
     private sealed record Entry(string Name, char? Compact, HeaderKind Kind)
