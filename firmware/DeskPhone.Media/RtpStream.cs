@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using DeskPhone.Hal;
+using DeskPhone.Hal.Scheduling;
 using DeskPhone.Media.Codecs;
 using DeskPhone.Media.Dtmf;
 using DeskPhone.Media.Rtcp;
@@ -18,8 +19,9 @@ namespace DeskPhone.Media;
 /// <para>
 /// Threads: the phone-loop thread opens, starts, stops and disposes it and calls
 /// <see cref="SendDigit"/>; the audio thread calls <see cref="ReadPlayoutFrame"/> and
-/// <see cref="SendCaptureFrame"/>; a receive thread owned by the stream ("RTP receive") blocks on
-/// the socket from open to dispose, parses packets, fills the jitter buffer (decoding happens at
+/// <see cref="SendCaptureFrame"/>; a receive thread owned by the stream ("RTP receive"; under
+/// SCHED_FIFO when <see cref="RtpStreamOptions.ReceiveRealtimePriority"/> asks and the OS allows)
+/// blocks on the socket from open to dispose, parses packets, fills the jitter buffer (decoding happens at
 /// playout, on the audio thread) and raises
 /// <see cref="DigitReceived"/>. The threads meet only through the lock-free
 /// <see cref="JitterBuffer"/> and digit queue, and volatile references.
@@ -52,6 +54,8 @@ public sealed class RtpStream : IDisposable
     private readonly RtcpSession _rtcp;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ReceiveThreadPriority _receivePriority;
+    private readonly int _receiveRealtimePriority;
 
     // Audio-thread state for sending (RFC 3550 §5.1: random initial sequence number, timestamp and SSRC).
     private readonly byte[] _payloadBuffer = new byte[MaxPayloadBytes];
@@ -70,12 +74,14 @@ public sealed class RtpStream : IDisposable
     private long _packetsReceived;
     private long _lastReceivedTicks;
 
-    private RtpStream(Socket socket, Socket rtcpSocket, RtpStreamOptions options, AudioFormat format, TimeProvider timeProvider, ILogger logger)
+    private RtpStream(Socket socket, Socket rtcpSocket, RtpStreamOptions options, AudioFormat format, TimeProvider timeProvider, ILogger logger, ReceiveThreadPriority receivePriority)
     {
         _socket = socket;
         _format = format;
         _timeProvider = timeProvider;
         _logger = logger;
+        _receivePriority = receivePriority;
+        _receiveRealtimePriority = options.ReceiveRealtimePriority;
         _jitterBuffer = new JitterBuffer(MaxReceivedPayloadBytes);
         _playout = new Playout(_jitterBuffer, format);
         _openedTimestamp = timeProvider.GetTimestamp();
@@ -165,6 +171,16 @@ public sealed class RtpStream : IDisposable
         AudioFormat format,
         TimeProvider timeProvider,
         ILogger logger,
+        [NotNullWhen(true)] out RtpStream? stream) =>
+        TryOpen(options, format, timeProvider, logger, ReceiveThreadPriority.Kernel, out stream);
+
+    /// <summary>As the public overload, with the receive thread's scheduling given (tests stand in for the kernel).</summary>
+    internal static bool TryOpen(
+        RtpStreamOptions options,
+        AudioFormat format,
+        TimeProvider timeProvider,
+        ILogger logger,
+        ReceiveThreadPriority receivePriority,
         [NotNullWhen(true)] out RtpStream? stream)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -172,6 +188,13 @@ public sealed class RtpStream : IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         MediaFormat.Validate(format, nameof(format));
         ValidateDtmf(options);
+        if (options.ReceiveRealtimePriority is < 0 or > RealtimeScheduling.MaxPriority)
+        {
+            throw new ArgumentException(
+                $"ReceiveRealtimePriority must be 0 (off) or 1-{RealtimeScheduling.MaxPriority}, is {options.ReceiveRealtimePriority}.",
+                nameof(options));
+        }
+
         int first = options.FirstPort + (options.FirstPort & 1);
         int last = options.LastPort - (options.LastPort & 1);
         if (options.FirstPort < 1 || options.LastPort > ushort.MaxValue || first > last)
@@ -195,7 +218,7 @@ public sealed class RtpStream : IDisposable
                 continue;
             }
 
-            stream = new RtpStream(socket, rtcpSocket, options, format, timeProvider, logger);
+            stream = new RtpStream(socket, rtcpSocket, options, format, timeProvider, logger, receivePriority);
             return true;
         }
 
@@ -434,6 +457,8 @@ public sealed class RtpStream : IDisposable
 
     private void ReceiveLoop()
     {
+        // Once, before the first datagram, where logging a refusal is still harmless.
+        _receivePriority.Enter(_receiveRealtimePriority, _logger);
         byte[] buffer = new byte[ReceiveBufferBytes];
         var source = new SocketAddress(_socket.AddressFamily, SocketAddress.GetMaximumAddressSize(_socket.AddressFamily));
         while (!_disposed)

@@ -26,4 +26,12 @@ public sealed record RtpStreamOptions
     /// to 5 s. With the defaults a digit takes 200 ms, so "*2" is sent within half a second.
     /// </summary>
     public TimeSpan DtmfGap { get; init; } = TimeSpan.FromMilliseconds(80);
+
+    /// <summary>
+    /// 1–99: the "RTP receive" thread asks for SCHED_FIFO at this priority, which should be just
+    /// below the audio thread's so that audio periods always come first; 0 (the default): it
+    /// stays under the normal scheduler. Refused (no CAP_SYS_NICE or RLIMIT_RTPRIO), the thread
+    /// runs at normal priority and one warning is logged per process.
+    /// </summary>
+    public int ReceiveRealtimePriority { get; init; }
 }

@@ -53,7 +53,7 @@ internal static class AddedLatencyMeasurement
     private static void Measure(AudioCodec codec, int sampleRate, string device, int frames)
     {
         var format = new AudioFormat(sampleRate, sampleRate / 50);
-        var options = new RtpStreamOptions { LocalAddress = IPAddress.Loopback, FirstPort = 40000, LastPort = 49999 };
+        var options = new RtpStreamOptions { LocalAddress = IPAddress.Loopback, FirstPort = 40000, LastPort = 49999, ReceiveRealtimePriority = 49 };
         if (!RtpStream.TryOpen(options, format, TimeProvider.System, NullLogger.Instance, out RtpStream? a)
             || !RtpStream.TryOpen(options, format, TimeProvider.System, NullLogger.Instance, out RtpStream? b))
         {

@@ -43,6 +43,26 @@ internal sealed class JitterTrace
         };
     }
 
+    /// <summary>
+    /// Each packet from <paramref name="fromPacket"/> on lost with probability
+    /// <paramref name="fraction"/>, independently and reproducibly.
+    /// </summary>
+    public static Func<int, bool> RandomLoss(double fraction, int fromPacket, int seed)
+    {
+        var random = new Random(seed);
+        var cache = new Dictionary<int, bool>();
+        return n =>
+        {
+            if (!cache.TryGetValue(n, out bool lost))
+            {
+                lost = n >= fromPacket && random.NextDouble() < fraction;
+                cache[n] = lost;
+            }
+
+            return lost;
+        };
+    }
+
     /// <summary>Plays <paramref name="seconds"/> of audio and reports what each pop gave.</summary>
     public Result Run(JitterBuffer buffer, double seconds)
     {
@@ -103,6 +123,13 @@ internal sealed class JitterTrace
                 .Select(record => record.DelayMicroseconds!.Value / 1000.0)
                 .ToList();
             return (delays.Average(), delays.Max());
+        }
+
+        /// <summary>The time (s) from which every frame played has at most <paramref name="maxMilliseconds"/> of added delay.</summary>
+        public double DelayWithinFrom(double maxMilliseconds)
+        {
+            PopRecord? last = Pops.LastOrDefault(record => record.DelayMicroseconds > maxMilliseconds * 1000);
+            return last is null ? 0 : (last.Time / 1e6) + 0.02;
         }
 
         public int TargetAt(double second) => Pops.First(record => record.Time >= second * 1e6).TargetFrames;

@@ -73,6 +73,72 @@ public sealed class JitterTraceTests(ITestOutputHelper output)
         Assert.InRange(_buffer.Dropped, 5, 12);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void SparseLoss_AfterALateBurst_DoesNotKeepTheExtraFrame(int seed)
+    {
+        // At 10 s one second of 0-18 ms jitter: a packet 16 ms later than the earliest raises
+        // the target to two frames. Then no jitter, and from packet 550 on 1 % loss (seed 0:
+        // every hundredth packet, the case that held the extra frame for good; otherwise
+        // random) for the minute that follows.
+        Func<int, long> burst = JitterTrace.Uniform(18, seed: 5);
+        Func<int, long> jitter = n => n is >= 500 and < 550 ? burst(n) : 0;
+        Func<int, bool> isLost = seed == 0 ? n => n >= 550 && n % 100 == 77 : JitterTrace.RandomLoss(0.01, fromPacket: 550, seed);
+        var clean = new JitterBuffer(JitterFrames.PayloadBytes);
+        JitterTrace.Result withoutLoss = new JitterTrace { Jitter = jitter }.Run(clean, 71);
+        JitterTrace.Result result = new JitterTrace { Jitter = jitter, IsLost = isLost }.Run(_buffer, 71);
+        Report(result, $"late burst, then 1 % loss (seed {seed})");
+        double cleanFrom = withoutLoss.DelayWithinFrom(20);
+        double lossyFrom = result.DelayWithinFrom(20);
+        output.WriteLine($"back to one frame of delay: at {cleanFrom:F2} s without loss, {lossyFrom:F2} s with it");
+
+        Assert.Equal(2, result.TargetAt(11));
+        Assert.True(result.DelayMilliseconds(15, 20).Mean > 20, "the burst did not add a frame");
+        Assert.Equal(1, result.TargetAt(30));
+
+        // Without loss the extra frame goes at the end of the first 2 s shrink window after the
+        // target is back to one frame. The estimate decays per packet received, so with 1 % of
+        // them missing it gets there 1 % later (here by 0.1 s), which may miss that window's
+        // end: one window of margin, no more.
+        Assert.InRange(cleanFrom, 20, 26);
+        Assert.InRange(lossyFrom, cleanFrom - 0.1, cleanFrom + (JitterBuffer.ShrinkWindow * 0.02) + 0.1);
+        Assert.True(_buffer.Lost >= 20, $"{_buffer.Lost} lost");
+        Assert.True(_buffer.Underruns <= 1, $"{_buffer.Underruns} underruns");
+    }
+
+    [Fact]
+    public void SparseLateFrames_UnlikeLostOnes_KeepTheExtraDelay()
+    {
+        // The same burst, then every hundredth packet 30 ms late instead of lost: with two
+        // frames of delay (27 ms of cushion) the first of them comes after its playout time.
+        Func<int, long> burst = JitterTrace.Uniform(18, seed: 5);
+        JitterTrace.Result result = new JitterTrace
+        {
+            Jitter = n => n is >= 500 and < 550 ? burst(n) : n % 100 == 77 ? 30_000 : 0,
+        }.Run(_buffer, 71);
+        Report(result, "late burst, then 1 % of packets 30 ms late");
+
+        // Each of them is late, and each keeps the target at two frames or more: the extra
+        // frame that a loss no longer holds, lateness still does.
+        Assert.True(_buffer.Late >= 30, $"{_buffer.Late} late");
+        Assert.All(Enumerable.Range(30, 40), second => Assert.True(result.TargetAt(second) >= 2, $"target {result.TargetAt(second)} at {second} s"));
+        (double mean, _) = result.DelayMilliseconds(fromSecond: 30);
+        output.WriteLine($"delay from 30 s: mean {mean:F1} ms");
+        Assert.True(mean >= 27, $"mean delay {mean:F1} ms from 30 s: the extra frame was dropped");
+    }
+
     [Fact]
     public void LossBursts_AreCountedAsLostNotAsUnderruns()
     {

@@ -22,7 +22,10 @@ namespace DeskPhone.Media.Rtp;
 /// from the next to play to the newest received) once per period: if it stayed below the target
 /// for <see cref="GrowWindow"/> periods it inserts one concealed frame; if for
 /// <see cref="ShrinkWindow"/> periods it rose above the target and never fell below two frames
-/// (one frame was never needed) it drops one frame. Growing is
+/// (one frame was never needed) it drops one frame. A depth reading lowered only because the
+/// frame after the newest never arrives (lost: it plays as concealment and nothing of it comes
+/// later) does not count against dropping, otherwise even 1 % loss would hold an extra frame for
+/// the rest of the call; a frame that arrives late still raises the target. Growing is
 /// quick and shrinking slow, and the same two rules absorb clock drift: ±0.1 % is one frame every
 /// 20 s, well within one drop or insertion per window. A burst deeper than
 /// <see cref="MaxDepthFrames"/> (after a network stall) is trimmed at once.
@@ -78,6 +81,12 @@ internal sealed class JitterBuffer
     private int _shrinkMinimum = int.MaxValue;
     private int _shrinkMaximum;
 
+    /// <summary>
+    /// Per slot, the lowest depth read while that slot's sequence number was the next one still
+    /// to come; it joins the shrink window's minimum once the frame turns out to have arrived.
+    /// </summary>
+    private readonly int[] _depthAwaiting;
+
     // Counters, one writer each.
     private long _late;
     private long _duplicates;
@@ -92,6 +101,8 @@ internal sealed class JitterBuffer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPayloadBytes);
         MaxPayloadBytes = maxPayloadBytes;
         _slots = new Slot[SlotCount];
+        _depthAwaiting = new int[SlotCount];
+        Array.Fill(_depthAwaiting, int.MaxValue);
         for (int i = 0; i < SlotCount; i++)
         {
             _slots[i] = new Slot(maxPayloadBytes);
@@ -237,7 +248,7 @@ internal sealed class JitterBuffer
             depth--;
         }
 
-        switch (Adapt(depth))
+        switch (Adapt(next, depth))
         {
             case > 0:
                 Interlocked.Increment(ref _inserted);
@@ -267,6 +278,8 @@ internal sealed class JitterBuffer
         {
             Interlocked.Increment(ref _lost);
         }
+
+        Settle(next, result == JitterPop.Frame);
 
         Advance(next);
         return result;
@@ -310,12 +323,17 @@ internal sealed class JitterBuffer
     }
 
     /// <summary>+1 to insert a frame, -1 to drop one, 0 to play on; called once per playing period.</summary>
-    private int Adapt(int depth)
+    private int Adapt(ushort next, int depth)
     {
         int target = _targetFrames;
         _growMaximum = Math.Max(_growMaximum, depth);
-        _shrinkMinimum = Math.Min(_shrinkMinimum, depth);
         _shrinkMaximum = Math.Max(_shrinkMaximum, depth);
+
+        // The depth ends where the frame after the newest is still to come. Whether this reading
+        // counts depends on that frame (see Settle), so it waits in the frame's slot.
+        ref int awaiting = ref _depthAwaiting[(ushort)(next + depth) & SlotMask];
+        awaiting = Math.Min(awaiting, depth);
+
         int decision = 0;
         if (++_growPeriods >= GrowWindow)
         {
@@ -347,6 +365,24 @@ internal sealed class JitterBuffer
         return decision;
     }
 
+    /// <summary>
+    /// The frame <paramref name="sequence"/> is played, found lost or dropped: the depths read
+    /// while it was the next to come count if it arrived. If it never did, they were low only
+    /// because of the loss, which no delay would have prevented, so they are forgotten. If it
+    /// arrives after all it was late, not lost: <see cref="Put"/> feeds its lateness to the
+    /// estimate, which raises the target past the depth it lacked.
+    /// </summary>
+    private void Settle(ushort sequence, bool arrived)
+    {
+        ref int awaiting = ref _depthAwaiting[sequence & SlotMask];
+        if (arrived)
+        {
+            _shrinkMinimum = Math.Min(_shrinkMinimum, awaiting);
+        }
+
+        awaiting = int.MaxValue;
+    }
+
     private void ResetWindows()
     {
         _growPeriods = 0;
@@ -354,16 +390,20 @@ internal sealed class JitterBuffer
         _shrinkPeriods = 0;
         _shrinkMinimum = int.MaxValue;
         _shrinkMaximum = 0;
+        Array.Fill(_depthAwaiting, int.MaxValue);
     }
 
     private void Skip(ref ushort next)
     {
         Skipped = true;
         Slot slot = _slots[next & SlotMask];
+        bool arrived = slot.Full && slot.Sequence == next;
         if (slot.Full)
         {
             slot.Full = false;
         }
+
+        Settle(next, arrived);
 
         Interlocked.Increment(ref _dropped);
         Advance(next);

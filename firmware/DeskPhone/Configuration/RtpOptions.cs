@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DeskPhone.Hal.Scheduling;
 using DeskPhone.Media;
 
 namespace DeskPhone.Configuration;
@@ -22,6 +23,14 @@ public sealed class RtpOptions : IValidatableObject
     public int PortMax { get; set; } = 16482;
 
     /// <summary>
+    /// 1–99: each call's "RTP receive" thread asks for SCHED_FIFO at this priority, so a busy CPU
+    /// does not delay its wake-up (which the jitter buffer would take for network jitter); 0:
+    /// it does not ask. The default is one below the audio thread's default (50), which must
+    /// stay higher: audio periods come first.
+    /// </summary>
+    public int ReceiveRealtimePriority { get; set; } = 49;
+
+    /// <summary>
     /// The codecs offered, most preferred first ("Rtp:Codecs:0" = "G722", …; names of
     /// <see cref="AudioCodecNames"/>); the first one the peer also has is used (RFC 3264 §6.1).
     /// Null when the configuration does not set it, and <see cref="DefaultCodecs"/> apply: the
@@ -37,9 +46,16 @@ public sealed class RtpOptions : IValidatableObject
         ? codec
         : throw new InvalidOperationException($"Rtp:Codecs: unknown codec '{name}': the options were used without being validated");
 
-    /// <summary>Checks <see cref="Codecs"/>: known names, at least one, none twice.</summary>
+    /// <summary>Checks <see cref="ReceiveRealtimePriority"/> and <see cref="Codecs"/>: known names, at least one, none twice.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ReceiveRealtimePriority is < 0 or > RealtimeScheduling.MaxPriority)
+        {
+            yield return new ValidationResult(
+                $"must be 0 (off) or 1–{RealtimeScheduling.MaxPriority}, is {ReceiveRealtimePriority}",
+                [nameof(ReceiveRealtimePriority)]);
+        }
+
         if (Codecs is null)
         {
             yield break;

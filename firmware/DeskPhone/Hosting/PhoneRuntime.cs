@@ -65,6 +65,7 @@ public sealed class PhoneRuntime : IAsyncDisposable
             LocalAddress = Agent.LocalEndPoint.Address,
             FirstPort = settings.Rtp.PortMin,
             LastPort = settings.Rtp.PortMax,
+            ReceiveRealtimePriority = settings.Rtp.ReceiveRealtimePriority,
         };
         ReportOpusImplementation(settings.Rtp.EffectiveCodecs);
         var audio = new RtpCallAudio(Engine, format, rtp, settings.Rtp.EffectiveCodecs, time, loggers);
