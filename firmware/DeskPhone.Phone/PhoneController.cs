@@ -58,7 +58,11 @@ public sealed partial class PhoneController : IDisposable
         // Signalling loop.
         agent.IncomingCall += OnIncomingCall;
         agent.MessageReceived += OnMessageReceived;
-        agent.Registration.Changed += status => Publish(View with { Registration = status });
+        agent.Registration.Changed += status =>
+        {
+            Publish(View with { Registration = status });
+            StartVoicemailOnceRegistered(status);
+        };
 
         // The clock and call timer on screen advance once a second.
         screenTick = loop.Time.CreateTimer(_ => loop.Post(Render), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));

@@ -67,7 +67,8 @@ public sealed record PhoneView(
     TransferEntry? TransferEntry = null,
     PhoneMenu? Menu = null,
     string? Notice = null,
-    bool DoNotDisturb = false)
+    bool DoNotDisturb = false,
+    Voicemail Voicemail = default)
 {
     /// <summary>The words to draw it with, in the configured language; the controller sets them once.</summary>
     internal LcdTexts Texts { get; init; } = LcdTexts.Italian;

@@ -7,6 +7,7 @@ using DeskPhone.Media;
 using DeskPhone.Phone.Media;
 using DeskPhone.Phone.Messages;
 using DeskPhone.Sip.Agent;
+using DeskPhone.Sip.Subscriptions;
 using DeskPhone.Sip.Messages;
 using DeskPhone.Sip.Threading;
 using DeskPhone.Sip.Transport;
@@ -27,7 +28,7 @@ internal sealed class PhoneTestRig : IDisposable
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("deskphone-rig-").FullName;
 
-    public PhoneTestRig(IMessageContacts? contacts = null, MessagesOptions? messageOptions = null, string? storePath = null, CallHistory? history = null, ContactBook? phonebook = null, PhoneOptions? options = null)
+    public PhoneTestRig(IMessageContacts? contacts = null, MessagesOptions? messageOptions = null, string? storePath = null, CallHistory? history = null, ContactBook? phonebook = null, PhoneOptions? options = null, bool voicemail = false)
     {
         Loop = new SignallingLoop(Clock, NullLogger<SignallingLoop>.Instance);
         Agent = new SipUserAgent(new SipAgentOptions { User = "101", Password = "pw101", Domain = "pbx", Registrar = Pbx }, Transport, Loop, SipTimers.Default, NullLoggerFactory.Instance);
@@ -37,6 +38,7 @@ internal sealed class PhoneTestRig : IDisposable
         {
             History = history ?? new CallHistory(),
             Phonebook = phonebook,
+            VoicemailSubscription = voicemail ? new MessageWaitingSubscription(Agent, MessageWaitingOptions.Default, NullLogger<MessageWaitingSubscription>.Instance) : null,
         };
     }
 

@@ -77,6 +77,8 @@ internal sealed class EnglishTexts : LcdTexts
 
     public override string NewMessages(int count) => count == 1 ? "1 new message" : $"{count} new messages";
 
+    public override string VoicemailWaiting(int? newMessages) => newMessages is { } count and > 0 ? $"Voicemail: {count} new" : "Voicemail waiting";
+
     public override string Date(DateTimeOffset now) => now.ToString("ddd dd MMM yyyy", CultureInfo.InvariantCulture);
 
     public override string UnreadCount(int count) => $"Msg {count}";

@@ -86,6 +86,10 @@ internal sealed class ItalianTexts : LcdTexts
 
     public override string NewMessages(int count) => count == 1 ? "1 nuovo messaggio" : $"{count} nuovi messaggi";
 
+    public override string VoicemailWaiting(int? newMessages) => newMessages is { } count and > 0
+        ? (count == 1 ? "Segreteria: 1 nuovo" : $"Segreteria: {count} nuovi")
+        : "Segreteria: nuovi";
+
     /// <summary>"Mar 24 nov 2026": the day capitalised as the row's first word, the month in lower case as Italian writes it.</summary>
     public override string Date(DateTimeOffset now) => $"{Days[(int)now.DayOfWeek]} {now.Day:00} {Months[now.Month - 1]} {now.Year:0000}";
 

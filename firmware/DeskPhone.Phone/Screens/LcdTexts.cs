@@ -99,6 +99,9 @@ internal abstract class LcdTexts
 
     public abstract string NewMessages(int count);
 
+    /// <summary>The idle line for voicemail waiting: how many new voice messages, when the server says.</summary>
+    public abstract string VoicemailWaiting(int? newMessages);
+
     /// <summary>The idle screen's date: day of the week, day, month, year.</summary>
     public abstract string Date(DateTimeOffset now);
 

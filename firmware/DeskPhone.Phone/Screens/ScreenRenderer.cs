@@ -42,18 +42,26 @@ public static class ScreenRenderer
         _ => texts.NotRegistered,
     };
 
-    /// <summary>Missed calls and unread messages take the third row; with both, messages replace the date.</summary>
+    /// <summary>
+    /// The third and fourth rows show what waits for the user, most urgent first: missed calls,
+    /// unread messages, voicemail; the date takes the fourth row when fewer than two wait. With
+    /// all three, voicemail has the message LED and its own line again once one is dealt with.
+    /// </summary>
     private static string[] Idle(PhoneView view, DateTimeOffset now, int columns)
     {
         var texts = view.Texts;
-        var missed = view.MissedCalls > 0 ? texts.MissedCalls(view.MissedCalls) : string.Empty;
-        var unread = view.UnreadMessages > 0 ? texts.NewMessages(view.UnreadMessages) : string.Empty;
+        string[] waiting =
+        [
+            .. view.MissedCalls > 0 ? [texts.MissedCalls(view.MissedCalls)] : Array.Empty<string>(),
+            .. view.UnreadMessages > 0 ? [texts.NewMessages(view.UnreadMessages)] : Array.Empty<string>(),
+            .. view.Voicemail.Waiting ? [texts.VoicemailWaiting(view.Voicemail.NewMessages)] : Array.Empty<string>(),
+        ];
         return
         [
             TwoColumns(texts.Extension(view.Extension), now.ToString("HH:mm", CultureInfo.InvariantCulture), columns),
             TwoColumns(Describe(view.Registration, texts), view.DoNotDisturb ? texts.DoNotDisturbMark : string.Empty, columns),
-            missed.Length > 0 ? missed : unread,
-            missed.Length > 0 && unread.Length > 0 ? unread : texts.Date(now),
+            waiting.Length > 0 ? waiting[0] : string.Empty,
+            waiting.Length > 1 ? waiting[1] : texts.Date(now),
         ];
     }
 

@@ -314,7 +314,7 @@ public sealed partial class SipUserAgent : IDisposable
             {
                 call.ReceiveInDialog(request, transaction);
             }
-            else
+            else if (!TryDeliverToSubscription(request, transaction))
             {
                 Respond(transaction, 481, "Call/Transaction Does Not Exist");
             }

@@ -74,6 +74,13 @@ public sealed record DeskPhoneSettings
             errors.Add($"Sip:ListenAddress: not an IP address: '{sip.ListenAddress}'");
         }
 
+        if (!string.IsNullOrWhiteSpace(sip.MailboxUri)
+            && !sip.MailboxUri.StartsWith("sip:", StringComparison.OrdinalIgnoreCase)
+            && !sip.MailboxUri.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"Sip:MailboxUri: must be a sip: or sips: URI, is '{sip.MailboxUri}'");
+        }
+
         var registrar = ReadServer("Sip:Registrar", sip.Registrar, errors);
         var outboundProxy = string.IsNullOrWhiteSpace(sip.OutboundProxy) ? null : ReadServer("Sip:OutboundProxy", sip.OutboundProxy, errors);
         var dnsServers = ReadDnsServers(sip.DnsServers, errors);

@@ -57,6 +57,19 @@ public sealed class SipOptions
     /// from the registrar's address. Turn off for peer-to-peer use, where peers call directly.
     /// </summary>
     public bool TrustedSourcesOnly { get; set; } = true;
+
+    /// <summary>
+    /// Once registered, subscribe to the mailbox's message-waiting state (RFC 3842) for the idle
+    /// screen and the message LED. Turn off when the PBX has no voicemail.
+    /// </summary>
+    public bool MessageWaiting { get; set; } = true;
+
+    /// <summary>The mailbox to subscribe to, a sip: or sips: URI; empty: the account's own address of record, which PBXs serve.</summary>
+    public string? MailboxUri { get; set; }
+
+    /// <summary>Lifetime asked for the message-waiting subscription, in seconds; refreshed at 85 % of what the server grants.</summary>
+    [Range(60, 86400)]
+    public int MessageWaitingExpires { get; set; } = 3600;
 }
 
 /// <summary>The values of <see cref="SipOptions.Transport"/>.</summary>

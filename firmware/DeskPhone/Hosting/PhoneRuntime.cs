@@ -10,6 +10,7 @@ using DeskPhone.Phone.History;
 using DeskPhone.Phone.Media;
 using DeskPhone.Phone.Messages;
 using DeskPhone.Sip.Agent;
+using DeskPhone.Sip.Subscriptions;
 using DeskPhone.Sip.Threading;
 using DeskPhone.Sip.Transport;
 using Microsoft.Extensions.Logging;
@@ -67,12 +68,23 @@ public sealed class PhoneRuntime : IAsyncDisposable
             LastPort = settings.Rtp.PortMax,
             ReceiveRealtimePriority = settings.Rtp.ReceiveRealtimePriority,
         };
+        Voicemail = settings.Sip.MessageWaiting
+            ? new MessageWaitingSubscription(
+                Agent,
+                new MessageWaitingOptions
+                {
+                    ExpiresSeconds = settings.Sip.MessageWaitingExpires,
+                    MailboxUri = string.IsNullOrWhiteSpace(settings.Sip.MailboxUri) ? null : settings.Sip.MailboxUri,
+                },
+                loggers.CreateLogger<MessageWaitingSubscription>())
+            : null;
         ReportOpusImplementation(settings.Rtp.EffectiveCodecs);
         var audio = new RtpCallAudio(Engine, format, rtp, settings.Rtp.EffectiveCodecs, time, loggers);
         Phone = new PhoneController(settings.Phone, Agent, audio, Hardware, Loop, loggers.CreateLogger<PhoneController>(), Messages, settings.Messages, new ContactBookRecipients(Contacts))
         {
             History = History,
             Phonebook = Contacts,
+            VoicemailSubscription = Voicemail,
         };
     }
 
@@ -98,6 +110,9 @@ public sealed class PhoneRuntime : IAsyncDisposable
 
     /// <summary>The text messages (messages.db). THREAD: the signalling loop once the phone runs.</summary>
     public MessageStore Messages { get; }
+
+    /// <summary>The voicemail message-waiting subscription; null when `Sip:MessageWaiting` is off.</summary>
+    public MessageWaitingSubscription? Voicemail { get; }
 
     /// <summary>The SIP socket of Sip:Transport on Sip:ListenAddress and Sip:ListenPort.</summary>
     private static ISocketSipTransport OpenTransport(SipOptions sip, ILoggerFactory loggers, TimeProvider time)
@@ -158,10 +173,13 @@ public sealed class PhoneRuntime : IAsyncDisposable
     /// <summary>Removes the registration (waiting for the registrar, bounded), then stops audio, signalling and sockets.</summary>
     public async ValueTask DisposeAsync()
     {
+        // The mailbox subscription ends first (RFC 6665 §4.1.2.3), then the binding: both in flight
+        // together, bounded by the same wait.
         var unregistered = await Loop.InvokeAsync(() =>
         {
             Phone.Dispose();
-            return Agent.Registration.Stop();
+            var unsubscribed = Voicemail?.Stop() ?? Task.CompletedTask;
+            return Task.WhenAll(unsubscribed, Agent.Registration.Stop());
         });
         if (!await WaitAsync(unregistered, UnregisterWait))
         {

@@ -63,6 +63,9 @@ internal sealed class SippPhone : IAsyncDisposable
             ["Sip:ListenAddress"] = "127.0.0.1",
             ["Sip:ListenPort"] = "0",
             ["Sip:TrustedSourcesOnly"] = "false",
+
+            // Each scenario plays one role exactly; the voicemail one starts the subscription itself.
+            ["Sip:MessageWaiting"] = "false",
             ["Rtp:PortMin"] = rtpBase.ToString(CultureInfo.InvariantCulture),
             ["Rtp:PortMax"] = (rtpBase + 200).ToString(CultureInfo.InvariantCulture),
             ["Storage:DataDirectory"] = dataDirectory,
