@@ -1,30 +1,12 @@
-using DeskPhone.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace DeskPhone.Tests;
 
 public sealed class AudioSettingsTests
 {
-    private static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] extra)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["Account:Extension"] = "101",
-            ["Account:Password"] = "pw101",
-            ["Sip:Registrar"] = "127.0.0.1:5070",
-        };
-        foreach (var (key, value) in extra)
-        {
-            values[key] = value;
-        }
-
-        return DeskPhoneSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-    }
-
     [Fact]
     public void Load_WithoutAnAudioSection_MixesSidetoneAtMinus18Db()
     {
-        var (settings, errors) = Load();
+        var (settings, errors) = MinimalSettings.Load();
 
         Assert.Empty(errors);
         Assert.Equal(-18, settings!.Audio.SidetoneDb);
@@ -36,7 +18,7 @@ public sealed class AudioSettingsTests
     [InlineData("-6", -6)]
     public void Load_SidetoneOffOrInRange_IsRead(string value, double expected)
     {
-        var (settings, errors) = Load(("Audio:SidetoneDb", value));
+        var (settings, errors) = MinimalSettings.Load(("Audio:SidetoneDb", value));
 
         Assert.Empty(errors);
         Assert.Equal(expected, settings!.Audio.SidetoneDb);
@@ -48,7 +30,7 @@ public sealed class AudioSettingsTests
     [InlineData("-61")]
     public void Load_SidetoneOutOfRange_FailsNamingTheKey(string value)
     {
-        var (settings, errors) = Load(("Audio:SidetoneDb", value));
+        var (settings, errors) = MinimalSettings.Load(("Audio:SidetoneDb", value));
 
         Assert.Null(settings);
         Assert.Equal([$"Audio:SidetoneDb: must be 0 (off) or -60 to -6 dB, is {value}"], errors);
@@ -57,7 +39,7 @@ public sealed class AudioSettingsTests
     [Fact]
     public void Load_UnknownAudioKey_FailsNamingIt()
     {
-        var (settings, errors) = Load(("Audio:Sidetone", "-18"));
+        var (settings, errors) = MinimalSettings.Load(("Audio:Sidetone", "-18"));
 
         Assert.Null(settings);
         Assert.Equal(["Audio:Sidetone: unknown configuration key"], errors);

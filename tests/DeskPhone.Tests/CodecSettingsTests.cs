@@ -7,21 +7,8 @@ namespace DeskPhone.Tests;
 
 public sealed class CodecSettingsTests
 {
-    private static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(params string?[] codecs)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["Account:Extension"] = "101",
-            ["Account:Password"] = "pw101",
-            ["Sip:Registrar"] = "127.0.0.1:5070",
-        };
-        for (var i = 0; i < codecs.Length; i++)
-        {
-            values[$"Rtp:Codecs:{i}"] = codecs[i];
-        }
-
-        return DeskPhoneSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-    }
+    private static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(params string?[] codecs) =>
+        MinimalSettings.Load([.. codecs.Select((codec, i) => ($"Rtp:Codecs:{i}", codec))]);
 
     private static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) LoadJson(string rtpSection)
     {

@@ -1,31 +1,13 @@
-using DeskPhone.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace DeskPhone.Tests;
 
 /// <summary>Sip:MessageWaiting, Sip:MailboxUri, Sip:MessageWaitingExpires: the voicemail subscription (RFC 3842).</summary>
 public sealed class MessageWaitingSettingsTests
 {
-    private static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] extra)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["Account:Extension"] = "101",
-            ["Account:Password"] = "pw101",
-            ["Sip:Registrar"] = "127.0.0.1:5070",
-        };
-        foreach (var (key, value) in extra)
-        {
-            values[key] = value;
-        }
-
-        return DeskPhoneSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-    }
-
     [Fact]
     public void Load_WithoutThem_SubscribesToTheOwnAddressForAnHour()
     {
-        var (settings, errors) = Load();
+        var (settings, errors) = MinimalSettings.Load();
 
         Assert.Empty(errors);
         Assert.True(settings!.Sip.MessageWaiting);
@@ -36,7 +18,7 @@ public sealed class MessageWaitingSettingsTests
     [Fact]
     public void Load_AMailboxAndAnotherLifetime_AreTaken()
     {
-        var (settings, errors) = Load(("Sip:MailboxUri", "sip:*97@pbx.example"), ("Sip:MessageWaitingExpires", "600"), ("Sip:MessageWaiting", "false"));
+        var (settings, errors) = MinimalSettings.Load(("Sip:MailboxUri", "sip:*97@pbx.example"), ("Sip:MessageWaitingExpires", "600"), ("Sip:MessageWaiting", "false"));
 
         Assert.Empty(errors);
         Assert.Equal("sip:*97@pbx.example", settings!.Sip.MailboxUri);
@@ -47,7 +29,7 @@ public sealed class MessageWaitingSettingsTests
     [Fact]
     public void Load_AMailboxThatIsNoSipUri_FailsNamingTheKey()
     {
-        var (settings, errors) = Load(("Sip:MailboxUri", "tel:+390612345"));
+        var (settings, errors) = MinimalSettings.Load(("Sip:MailboxUri", "tel:+390612345"));
 
         Assert.Null(settings);
         Assert.Equal(["Sip:MailboxUri: must be a sip: or sips: URI, is 'tel:+390612345'"], errors);
@@ -58,7 +40,7 @@ public sealed class MessageWaitingSettingsTests
     [InlineData("86401")]
     public void Load_ALifetimeOutOfRange_FailsNamingTheKey(string value)
     {
-        var (settings, errors) = Load(("Sip:MessageWaitingExpires", value));
+        var (settings, errors) = MinimalSettings.Load(("Sip:MessageWaitingExpires", value));
 
         Assert.Null(settings);
         Assert.Single(errors, error => error.StartsWith("Sip:MessageWaitingExpires", StringComparison.Ordinal));

@@ -1,30 +1,12 @@
-using DeskPhone.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace DeskPhone.Tests;
 
 public sealed class MessagesSettingsTests
 {
-    private static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] extra)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["Account:Extension"] = "101",
-            ["Account:Password"] = "pw101",
-            ["Sip:Registrar"] = "127.0.0.1:5070",
-        };
-        foreach (var (key, value) in extra)
-        {
-            values[key] = value;
-        }
-
-        return DeskPhoneSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-    }
-
     [Fact]
     public void Load_WithoutAMessagesSection_KeepsTenThousandMessagesOfUpTo4KiB()
     {
-        var (settings, _) = Load();
+        var (settings, _) = MinimalSettings.Load();
 
         Assert.Equal((10_000, 4096), (settings!.Messages.MaxStoredMessages, settings.Messages.MaxTextBytes));
     }
@@ -32,7 +14,7 @@ public sealed class MessagesSettingsTests
     [Fact]
     public void Load_MessagesSection_IsBound()
     {
-        var (settings, errors) = Load(("Messages:MaxStoredMessages", "500"), ("Messages:MaxTextBytes", "1024"));
+        var (settings, errors) = MinimalSettings.Load(("Messages:MaxStoredMessages", "500"), ("Messages:MaxTextBytes", "1024"));
 
         Assert.Empty(errors);
         Assert.Equal((500, 1024), (settings!.Messages.MaxStoredMessages, settings.Messages.MaxTextBytes));
@@ -44,7 +26,7 @@ public sealed class MessagesSettingsTests
     [InlineData("Messages:MaxMessages", "5", "Messages:MaxMessages: unknown configuration key")]
     public void Load_BadMessagesKey_FailsNamingIt(string key, string value, string named)
     {
-        var (settings, errors) = Load((key, value));
+        var (settings, errors) = MinimalSettings.Load((key, value));
 
         Assert.Null(settings);
         Assert.Contains(errors, error => error.StartsWith(named, StringComparison.Ordinal));

@@ -1,26 +1,12 @@
 using DeskPhone.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace DeskPhone.Tests;
 
 /// <summary>Rtp:ReceiveRealtimePriority: the RTP receive thread's SCHED_FIFO priority.</summary>
 public sealed class ReceivePrioritySettingsTests
 {
-    private static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(string? priority)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["Account:Extension"] = "101",
-            ["Account:Password"] = "pw101",
-            ["Sip:Registrar"] = "127.0.0.1:5070",
-        };
-        if (priority is not null)
-        {
-            values["Rtp:ReceiveRealtimePriority"] = priority;
-        }
-
-        return DeskPhoneSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-    }
+    private static (DeskPhoneSettings? Settings, IReadOnlyList<string> Errors) Load(string? priority) =>
+        priority is null ? MinimalSettings.Load() : MinimalSettings.Load(("Rtp:ReceiveRealtimePriority", priority));
 
     [Fact]
     public void Load_WithoutIt_IsOneBelowTheAudioThreadsDefault()

@@ -1,4 +1,3 @@
-using DeskPhone.Hal;
 using DeskPhone.Interop.Tests.Lab;
 using DeskPhone.Interop.Tests.Peers;
 using DeskPhone.Interop.Tests.Phone;
@@ -44,7 +43,7 @@ public sealed class MessageInteropTests(KamailioLab lab, ITestOutputHelper outpu
         await phone.WaitForScreenAsync("Registered");
         await using var peer = await StartPeer("184", [], deadline.Token);
 
-        WriteMessage(phone, "184", "2224442666");
+        KeypadActions.WriteMessage(phone.Hardware.Keys, "184", "2224442666");
 
         // Multi-tap: 222 = C (capital at the start of a sentence), 444 = i, 2 = a, 666 = o.
         await peer.WaitForLogAsync("Ciao", EventTimeout, deadline.Token);
@@ -61,7 +60,7 @@ public sealed class MessageInteropTests(KamailioLab lab, ITestOutputHelper outpu
         await using var phone = LabPhone.Start(lab, "185");
         await phone.WaitForScreenAsync("Registered");
 
-        WriteMessage(phone, "189", "2");
+        KeypadActions.WriteMessage(phone.Hardware.Keys, "189", "2");
 
         await phone.WaitForScreenAsync("not delivered");
         await phone.WaitForScreenAsync("extension not active");
@@ -69,18 +68,6 @@ public sealed class MessageInteropTests(KamailioLab lab, ITestOutputHelper outpu
         Assert.Equal((MessageState.Failed, 480), (failed.State, failed.StatusCode));
         Assert.False(phone.Hardware.Screen.ContainsText(" sent"), phone.Hardware.Screen.Snapshot());
     });
-
-    /// <summary>Messages key, New, the extension, Send, the text's multi-tap keys, Send.</summary>
-    private static void WriteMessage(LabPhone phone, string extension, string textKeys)
-    {
-        var keys = phone.Hardware.Keys;
-        keys.Press(PhoneKey.Messages);
-        keys.Press(PhoneKey.Soft2);
-        keys.Type(extension);
-        keys.Press(PhoneKey.Send);
-        keys.Type(textKeys);
-        keys.Press(PhoneKey.Send);
-    }
 
     private Task<BaresipPeer> StartPeer(string extension, IReadOnlyList<string> messageContacts, CancellationToken ct) =>
         BaresipPeer.StartAsync(

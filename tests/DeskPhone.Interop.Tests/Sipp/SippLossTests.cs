@@ -1,4 +1,4 @@
-using DeskPhone.Hal;
+using DeskPhone.Interop.Tests.Phone;
 using DeskPhone.Phone;
 using DeskPhone.Phone.Messages;
 using DeskPhone.Sip.Dialogs;
@@ -106,7 +106,7 @@ public sealed class SippLossTests
             await sipp.UntilTracedAsync(trace => trace.Count(e => e.Sent && e.StartLine.StartsWith("SIP/2.0 200 ", StringComparison.Ordinal) && e.CSeq.EndsWith(" BYE", StringComparison.Ordinal)) >= i, $"SIPp's 200 to the BYE of call {i}");
         }
 
-        WriteMessage(phone, "200", "2224442666");
+        KeypadActions.WriteMessage(phone.Hardware.Keys, "200", "2224442666");
         await phone.UntilAsync(() => phone.Runtime.Messages.MessagesWith("200").SingleOrDefault()?.State == MessageState.Delivered, "the message delivered");
 
         // The de-REGISTER ends SIPp's last call.
@@ -134,16 +134,4 @@ public sealed class SippLossTests
 
     private static int Sent(IReadOnlyList<SippTraceEntry> trace, string callId, Func<SippTraceEntry, bool> match) =>
         trace.Count(e => e.Sent && e.CallId == callId && match(e));
-
-    /// <summary>Messages key, New, the extension, Send, the text's multi-tap keys, Send.</summary>
-    private static void WriteMessage(SippPhone phone, string extension, string textKeys)
-    {
-        var keys = phone.Hardware.Keys;
-        keys.Press(PhoneKey.Messages);
-        keys.Press(PhoneKey.Soft2);
-        keys.Type(extension);
-        keys.Press(PhoneKey.Send);
-        keys.Type(textKeys);
-        keys.Press(PhoneKey.Send);
-    }
 }
