@@ -13,7 +13,7 @@ IMAGE_CHECK_PACKAGES := qemu-system-arm kamailio baresip-core sip-tester mtools 
   openssh-client iproute2 systemd
 CONFIGURATION ?= Debug
 
-.PHONY: help deps build test run conformance bench-compare publish-pi pi-selftest image image-check clean
+.PHONY: help deps build test run conformance bench bench-compare publish-pi pi-selftest image image-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,6 +34,13 @@ run: deps build ## the phone in the terminal simulator as 101, a lab PBX, and a 
 
 conformance: build ## send the RFC 4475 / RFC 5118 torture corpora to the headless phone
 	@scripts/conformance.sh $(CONFIGURATION)
+
+bench: ## every BenchmarkDotNet benchmark (short job, Release) and the added-latency measurement; reports in artifacts/bench/ (~8 min)
+	@scripts/deps.sh libopus0
+	dotnet build tests/DeskPhone.Benchmarks/DeskPhone.Benchmarks.csproj -c Release -nologo -v quiet
+	dotnet run -c Release --no-build --project tests/DeskPhone.Benchmarks -- --filter '*' --job short --inProcess --artifacts artifacts/bench/benchmarkdotnet
+	@mkdir -p artifacts/bench
+	set -o pipefail; dotnet tests/DeskPhone.Benchmarks/bin/Release/net10.0/DeskPhone.Benchmarks.dll --latency 1000 | tee artifacts/bench/latency.md
 
 bench-compare: ## our firmware (Native AOT) against baresip side by side; table into docs/performance.md (~15 min, root)
 	@scripts/deps.sh kamailio baresip-core sip-tester sox ffmpeg tcpdump iproute2 clang python3
