@@ -1,6 +1,7 @@
 using DeskPhone.Hal;
-using DeskPhone.Media.Tones;
 using DeskPhone.Media.Dtmf;
+using DeskPhone.Media.Resampling;
+using DeskPhone.Media.Tones;
 
 namespace DeskPhone.Media;
 
@@ -17,6 +18,12 @@ namespace DeskPhone.Media;
 /// The audio devices call <see cref="ProcessCapture"/> and then <see cref="RenderPlayback"/> for
 /// each period on one thread; the sidetone relies on that order: capture keeps the microphone
 /// frame in a preallocated buffer and the render after it mixes it in.
+/// </para>
+/// <para>
+/// On a 48 kHz device the engine converts at its edges: the microphone frame goes down to 16 kHz
+/// before the stream encodes it, the stream's playout frame up to 48 kHz before the tones, the
+/// volume and the sidetone, which all work at the device rate. The streams then run at
+/// <see cref="StreamFormat"/> exactly as on a 16 kHz device.
 /// </para>
 /// </summary>
 public sealed class AudioEngine : IAudioFrameHandler
@@ -41,6 +48,9 @@ public sealed class AudioEngine : IAudioFrameHandler
     private readonly ToneGenerator _keyFeedback;
     private readonly short[] _silence;
 
+    // Between a 48 kHz device and the streams' 16 kHz; null when the device runs at a stream rate.
+    private readonly MediaRateConverter? _converter;
+
     // The microphone frame of this period, kept by ProcessCapture for the RenderPlayback that
     // follows it on the audio thread (both devices call capture first), with the gain to mix it at.
     private readonly short[] _sidetone;
@@ -64,21 +74,30 @@ public sealed class AudioEngine : IAudioFrameHandler
     // Audio-thread copy of the tone being played.
     private CallProgressTone _playing;
 
-    /// <param name="format">The sound card's format: 8 or 16 kHz, 20 ms frames.</param>
+    /// <param name="format">The sound card's format: 8, 16 or 48 kHz, 20 ms frames.</param>
     /// <param name="locale">Whose call-progress tones to play.</param>
     public AudioEngine(AudioFormat format, ToneLocale locale = ToneLocale.Italy)
     {
-        MediaFormat.Validate(format, nameof(format));
+        MediaFormat.ValidateDevice(format, nameof(format));
         _tones = TonePlan.For(locale);
         Format = format;
+        StreamFormat = MediaFormat.StreamFormatFor(format);
         Locale = locale;
         _progress = new ToneGenerator(format.SampleRate);
         _keyFeedback = new ToneGenerator(format.SampleRate);
-        _silence = new short[format.FrameSamples];
+        _silence = new short[StreamFormat.FrameSamples];
         _sidetone = new short[format.FrameSamples];
+        _converter = StreamFormat == format ? null : new MediaRateConverter(format.FrameSamples);
     }
 
+    /// <summary>The sound card's format, which <see cref="ProcessCapture"/> and <see cref="RenderPlayback"/> take.</summary>
     public AudioFormat Format { get; }
+
+    /// <summary>
+    /// The format of the frames the engine exchanges with its <see cref="RtpStream"/>: the device's
+    /// own at 8 or 16 kHz, 16 kHz on a 48 kHz device. Open the streams to attach with it.
+    /// </summary>
+    public AudioFormat StreamFormat { get; }
 
     public ToneLocale Locale { get; }
 
@@ -138,8 +157,17 @@ public sealed class AudioEngine : IAudioFrameHandler
     /// <summary>
     /// Connects the call's stream to the handset; null disconnects it. Phone-loop thread.
     /// Detach before disposing the stream; the audio thread may still finish the frame in progress.
+    /// The stream must have been opened at <see cref="StreamFormat"/>.
     /// </summary>
-    public void Attach(RtpStream? stream) => _stream = stream;
+    public void Attach(RtpStream? stream)
+    {
+        if (stream is not null && stream.Format != StreamFormat)
+        {
+            throw new ArgumentException($"The stream runs at {stream.Format}; this engine's streams must run at {StreamFormat}.", nameof(stream));
+        }
+
+        _stream = stream;
+    }
 
     /// <summary>While muted the stream is sent silence, so the peer keeps receiving RTP. Phone-loop thread.</summary>
     public void SetMuted(bool muted) => _muted = muted;
@@ -178,16 +206,7 @@ public sealed class AudioEngine : IAudioFrameHandler
             _progress.Play(_tones.For(tone));
         }
 
-        RtpStream? stream = _stream;
-        if (stream is not null)
-        {
-            // Drained even under a tone so that stale audio does not play when the tone stops.
-            stream.ReadPlayoutFrame(frame);
-        }
-        else
-        {
-            frame.Clear();
-        }
+        ReadCallAudio(frame, _stream);
 
         if (tone == CallProgressTone.CallWaiting)
         {
@@ -222,6 +241,24 @@ public sealed class AudioEngine : IAudioFrameHandler
         Interlocked.Increment(ref _framesRendered);
     }
 
+    // The call audio at the device rate; silence without a stream. The converter runs on every
+    // frame, silence included, so that its filter never holds the end of an earlier call.
+    private void ReadCallAudio(Span<short> frame, RtpStream? stream)
+    {
+        Span<short> media = _converter is null ? frame : _converter.PlayoutFrame;
+        if (stream is not null)
+        {
+            // Drained even under a tone so that stale audio does not play when the tone stops.
+            stream.ReadPlayoutFrame(media);
+        }
+        else
+        {
+            media.Clear();
+        }
+
+        _converter?.Render(frame);
+    }
+
     private static void MixSidetone(Span<short> frame, ReadOnlySpan<short> microphone, int gainQ15)
     {
         for (int i = 0; i < frame.Length; i++)
@@ -248,7 +285,11 @@ public sealed class AudioEngine : IAudioFrameHandler
     {
         RtpStream? stream = _stream;
         bool muted = _muted;
-        stream?.SendCaptureFrame(muted ? _silence : frame);
+
+        // Converted on every frame, in a call or not, so the filter's history is always the
+        // microphone's last milliseconds.
+        ReadOnlySpan<short> media = _converter is null ? frame : _converter.Capture(frame);
+        stream?.SendCaptureFrame(muted ? _silence : media);
 
         // Sidetone only in a call (a stream on the handset) and never while muted: the talker
         // must not hear a microphone the far end does not.

@@ -159,13 +159,16 @@ public sealed class RtpStream : IDisposable
 
     internal JitterBuffer JitterBuffer => _jitterBuffer;
 
+    /// <summary>The format of the frames this stream sends and plays.</summary>
+    internal AudioFormat Format => _format;
+
     /// <summary>
     /// Binds a socket on the first free even port of the range and one for RTCP on the next
     /// port (RFC 3550 §11), starting at a random point of the range
     /// so consecutive calls do not reuse a port that stray packets of the last call may still
     /// reach. Returns false when every even port of the range is taken. Phone-loop thread.
     /// </summary>
-    /// <param name="format">The audio device's format, which the stream's frames use: 8 or 16 kHz, 20 ms.</param>
+    /// <param name="format">The format of the stream's frames: 8 or 16 kHz, 20 ms; the engine's <see cref="AudioEngine.StreamFormat"/>.</param>
     public static bool TryOpen(
         RtpStreamOptions options,
         AudioFormat format,
@@ -186,7 +189,7 @@ public sealed class RtpStream : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        MediaFormat.Validate(format, nameof(format));
+        MediaFormat.ValidateStream(format, nameof(format));
         ValidateDtmf(options);
         if (options.ReceiveRealtimePriority is < 0 or > RealtimeScheduling.MaxPriority)
         {

@@ -13,7 +13,10 @@ public sealed record SimulatorOptions
 
     public int Rows { get; set; } = 4;
 
-    /// <summary>Samples per second; 8000 matches G.711 without resampling.</summary>
+    /// <summary>
+    /// Samples per second: 8000 (matches G.711 without resampling), 16000 (wideband G.722) or
+    /// 48000 (as a USB handset; the media engine converts to and from 16000).
+    /// </summary>
     public int SampleRate { get; set; } = 8000;
 
     /// <summary>Audio period; 20 ms is the usual RTP packetisation time.</summary>
@@ -64,7 +67,7 @@ public sealed record SimulatorOptions
 
         Check(Columns is >= 1 and <= 80, nameof(Columns), $"must be 1–80, is {Columns}");
         Check(Rows is >= 1 and <= 16, nameof(Rows), $"must be 1–16, is {Rows}");
-        Check(SampleRate is >= 8000 and <= 48000, nameof(SampleRate), $"must be 8000–48000, is {SampleRate}");
+        Check(SampleRate is 8000 or 16000 or 48000, nameof(SampleRate), $"must be 8000, 16000 or 48000 (the media engine's device rates), is {SampleRate}");
         Check(FrameMilliseconds is >= 5 and <= 100, nameof(FrameMilliseconds), $"must be 5–100, is {FrameMilliseconds}");
         Check(
             (long)SampleRate * FrameMilliseconds % 1000 == 0,

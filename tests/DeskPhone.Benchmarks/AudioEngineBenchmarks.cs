@@ -18,8 +18,8 @@ public class AudioEngineBenchmarks
     private AudioEngine engine = null!;
     private short[] earpiece = null!;
 
-    /// <summary>The device's rate: 8 kHz (the simulator's) or 16 kHz (the Pi's).</summary>
-    [Params(8000, 16000)]
+    /// <summary>The device's rate: 8 kHz (the simulator's), 16 kHz (the Pi's) or 48 kHz (USB handsets; includes the 16→48 kHz conversion of the playout frame).</summary>
+    [Params(8000, 16000, 48000)]
     public int SampleRate { get; set; }
 
     [GlobalSetup]

@@ -121,12 +121,20 @@ public sealed class OptionsTests
 
     [Theory]
     [InlineData(44100)]
-    [InlineData(48000)]
+    [InlineData(32000)]
     public void AudioSampleRate_OtherThanTheMediaEnginesRates_NamesTheKey(int rate)
     {
         var options = new RaspberryPiOptions { Audio = { SampleRate = rate, PeriodMilliseconds = 20, FrameMilliseconds = 20 } };
 
-        Assert.Contains($"Hal:Audio:SampleRate: must be 8000 or 16000 (the media engine's rates), is {rate}", options.Validate());
+        Assert.Contains($"Hal:Audio:SampleRate: must be 8000, 16000 or 48000 (the media engine's device rates), is {rate}", options.Validate());
+    }
+
+    [Fact]
+    public void AudioSampleRate_48000_IsAccepted()
+    {
+        var options = new RaspberryPiOptions { Audio = { SampleRate = 48000 } };
+
+        Assert.Empty(options.Validate());
     }
 
     [Fact]

@@ -11,10 +11,16 @@ namespace DeskPhone.Media.Tests;
 /// </summary>
 public sealed class AllocationTests
 {
-    /// <summary>The wideband G.722 and Opus pipelines run 10,000 frames; the resampling and narrowband variants fewer, to keep the suite fast.</summary>
+    /// <summary>
+    /// The wideband G.722 and Opus pipelines, and G.722 on a 48 kHz device (converted to and from
+    /// 16 kHz by the engine), run 10,000 frames; the resampling and narrowband variants fewer, to
+    /// keep the suite fast.
+    /// </summary>
     public static TheoryData<AudioCodec, int, bool, int> Pipelines => new()
     {
         { AudioCodec.G722, 16000, true, 10_000 },
+        { AudioCodec.G722, 48000, true, 10_000 },
+        { AudioCodec.Pcmu, 48000, false, 2_000 },
         { AudioCodec.Pcmu, 8000, true, 2_000 },
         { AudioCodec.Pcma, 16000, false, 2_000 },
         { AudioCodec.G722, 8000, false, 2_000 },
@@ -31,14 +37,18 @@ public sealed class AllocationTests
             OpusAudio.RequireNative();
         }
 
-        var format = new AudioFormat(sampleRate, sampleRate / 50);
-        using StreamPair pair = StreamPair.Open(codec, format, events);
+        var engine = new AudioEngine(new AudioFormat(sampleRate, sampleRate / 50));
+        AudioFormat streams = engine.StreamFormat;
+        using StreamPair pair = StreamPair.Open(codec, streams, events);
         int digitsReceived = 0;
         pair.A.DigitReceived += _ => Interlocked.Increment(ref digitsReceived);
-        var engine = new AudioEngine(format);
         engine.Attach(pair.A);
         short[] microphone = Signal.SineFrame(1000, 8000, 0, sampleRate);
-        var earpiece = new short[format.FrameSamples];
+        var earpiece = new short[engine.Format.FrameSamples];
+
+        // The far end's own frames, at the streams' rate (16 kHz when the engine converts 48 kHz).
+        short[] farMicrophone = Signal.SineFrame(1000, 8000, 0, streams.SampleRate);
+        var farEarpiece = new short[streams.FrameSamples];
 
         void OneFrameOfEverything(int i)
         {
@@ -51,9 +61,9 @@ public sealed class AllocationTests
             });
             engine.ProcessCapture(microphone);
             engine.RenderPlayback(earpiece);
-            pair.B.SendCaptureFrame(microphone);
-            pair.B.ReadPlayoutFrame(earpiece);
-            pair.A.ReadPlayoutFrame(earpiece);
+            pair.B.SendCaptureFrame(farMicrophone);
+            pair.B.ReadPlayoutFrame(farEarpiece);
+            pair.A.ReadPlayoutFrame(farEarpiece);
 
             // Frames here come far faster than every 20 ms; on a loaded machine the receive
             // threads could fall so far behind that the socket buffers overflow and whole

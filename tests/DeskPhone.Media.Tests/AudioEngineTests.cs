@@ -37,7 +37,7 @@ public sealed class AudioEngineTests
     [Fact]
     public void Constructor_WithWrongFormat_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(48000, 960)));
+        Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(44100, 882)));
         Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(8000, 80)));
         Assert.Throws<ArgumentException>(() => new AudioEngine(new AudioFormat(16000, 160)));
     }

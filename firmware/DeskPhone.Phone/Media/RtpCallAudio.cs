@@ -7,9 +7,11 @@ namespace DeskPhone.Phone.Media;
 /// <summary>
 /// The real handset audio: one <see cref="AudioEngine"/> fed by the sound card, and one RTP stream
 /// with its SDP session per call; the engine carries one stream at a time, the one on the handset.
+/// The streams run at the engine's <see cref="AudioEngine.StreamFormat"/> (16 kHz on a 48 kHz
+/// device, which the engine converts), not necessarily the sound card's.
 /// THREAD: signalling loop.
 /// </summary>
-public sealed class RtpCallAudio(AudioEngine engine, AudioFormat format, RtpStreamOptions rtp, IReadOnlyList<AudioCodec> codecs, TimeProvider time, ILoggerFactory loggers) : ICallAudio
+public sealed class RtpCallAudio(AudioEngine engine, RtpStreamOptions rtp, IReadOnlyList<AudioCodec> codecs, TimeProvider time, ILoggerFactory loggers) : ICallAudio
 {
     private Session? onHandset;
 
@@ -25,7 +27,7 @@ public sealed class RtpCallAudio(AudioEngine engine, AudioFormat format, RtpStre
 
     public IMediaSession OpenSession()
     {
-        if (!RtpStream.TryOpen(rtp, format, time, loggers.CreateLogger<RtpStream>(), out var stream))
+        if (!RtpStream.TryOpen(rtp, engine.StreamFormat, time, loggers.CreateLogger<RtpStream>(), out var stream))
         {
             throw new InvalidOperationException($"No free RTP port between {rtp.FirstPort} and {rtp.LastPort}");
         }

@@ -79,7 +79,7 @@ public sealed class PhoneRuntime : IAsyncDisposable
                 loggers.CreateLogger<MessageWaitingSubscription>())
             : null;
         ReportOpusImplementation(settings.Rtp.EffectiveCodecs);
-        var audio = new RtpCallAudio(Engine, format, rtp, settings.Rtp.EffectiveCodecs, time, loggers);
+        var audio = new RtpCallAudio(Engine, rtp, settings.Rtp.EffectiveCodecs, time, loggers);
         Phone = new PhoneController(settings.Phone, Agent, audio, Hardware, Loop, loggers.CreateLogger<PhoneController>(), Messages, settings.Messages, new ContactBookRecipients(Contacts))
         {
             History = History,

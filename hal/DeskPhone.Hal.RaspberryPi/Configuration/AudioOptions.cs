@@ -6,16 +6,17 @@ public sealed class AudioOptions
     /// <summary>
     /// ALSA PCM names (see `arecord -L` / `aplay -L`). The default is the first USB audio
     /// adapter, which most USB handsets and C-Media dongles call "Device"; "plughw" converts
-    /// its 44.1/48 kHz to the phone's 8 kHz. An I2S codec board is e.g. "plughw:CARD=sndrpihifiberry".
+    /// its 44.1/48 kHz to the phone's rate. An I2S codec board is e.g. "plughw:CARD=sndrpihifiberry".
     /// </summary>
     public string CaptureDevice { get; set; } = "plughw:CARD=Device,DEV=0";
 
     public string PlaybackDevice { get; set; } = "plughw:CARD=Device,DEV=0";
 
     /// <summary>
-    /// Samples per second: 16000 or 8000, the rates the media engine runs at. 16000 carries
-    /// G.722's wideband audio as it is; G.711 calls are resampled to and from it. At 8000 a G.722
-    /// call still works but sounds like G.711.
+    /// Samples per second: 16000, 8000 or 48000. 16000 carries G.722's wideband audio as it is;
+    /// G.711 calls are resampled to and from it. At 8000 a G.722 call still works but sounds like
+    /// G.711. 48000, the only rate of many USB handsets and I2S codecs (a "hw:" device without
+    /// ALSA's conversion), is converted by the media engine to and from 16000 (2.1 ms each way).
     /// </summary>
     public int SampleRate { get; set; } = 16000;
 
