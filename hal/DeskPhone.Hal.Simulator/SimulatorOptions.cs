@@ -68,11 +68,7 @@ public sealed record SimulatorOptions
         Check(Columns is >= 1 and <= 80, nameof(Columns), $"must be 1–80, is {Columns}");
         Check(Rows is >= 1 and <= 16, nameof(Rows), $"must be 1–16, is {Rows}");
         Check(SampleRate is 8000 or 16000 or 48000, nameof(SampleRate), $"must be 8000, 16000 or 48000 (the media engine's device rates), is {SampleRate}");
-        Check(FrameMilliseconds is >= 5 and <= 100, nameof(FrameMilliseconds), $"must be 5–100, is {FrameMilliseconds}");
-        Check(
-            (long)SampleRate * FrameMilliseconds % 1000 == 0,
-            nameof(FrameMilliseconds),
-            $"{FrameMilliseconds} ms is not a whole number of samples at {SampleRate} Hz");
+        Check(FrameMilliseconds == 20, nameof(FrameMilliseconds), $"must be 20 (the media engine's frame), is {FrameMilliseconds}");
         Check(AudioRealtimePriority is >= 0 and <= 99, nameof(AudioRealtimePriority), $"must be 0 (off) or 1–99, is {AudioRealtimePriority}");
         Check(Enum.IsDefined(CaptureSource), nameof(CaptureSource), $"unknown source {CaptureSource}");
         Check(Enum.IsDefined(PlaybackSink), nameof(PlaybackSink), $"unknown sink {PlaybackSink}");

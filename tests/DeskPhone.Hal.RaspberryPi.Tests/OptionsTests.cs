@@ -87,6 +87,16 @@ public sealed class OptionsTests
         Assert.Equal([$"Hal:Display:Address: must be a PCF8574 address, 0x20–0x27 or 0x38–0x3F (e.g. \"0x27\"), is '{address}'"], options.Validate());
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(40)]
+    public void AudioFrame_OtherThan20Ms_NamesTheKey(int milliseconds)
+    {
+        var options = new RaspberryPiOptions { Audio = { FrameMilliseconds = milliseconds, PeriodMilliseconds = 10 } };
+
+        Assert.Contains($"Hal:Audio:FrameMilliseconds: must be 20 (the media engine's frame), is {milliseconds}", options.Validate());
+    }
+
     [Fact]
     public void AudioPeriod_NotDividingTheFrame_NamesTheKey()
     {

@@ -66,12 +66,14 @@ public sealed class SimulatorOptionsTests
         Assert.Equal(4, errors.Count);
     }
 
-    [Fact]
-    public void Validate_WithAFrameThatIsNotWholeSamples_Fails()
+    [Theory]
+    [InlineData(10)]
+    [InlineData(30)]
+    public void Validate_AFrameOtherThan20Ms_FailsNamingTheKey(int milliseconds)
     {
-        var options = new SimulatorOptions { SampleRate = 11025, FrameMilliseconds = 10 };
+        var options = new SimulatorOptions { FrameMilliseconds = milliseconds };
 
-        Assert.Contains(options.Validate(), e => e.Contains("not a whole number of samples", StringComparison.Ordinal));
+        Assert.Contains($"Simulator:FrameMilliseconds: must be 20 (the media engine's frame), is {milliseconds}", options.Validate());
     }
 
     [Theory]

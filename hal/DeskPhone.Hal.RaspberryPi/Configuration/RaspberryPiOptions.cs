@@ -133,7 +133,7 @@ public class RaspberryPiOptions
         check(!string.IsNullOrWhiteSpace(Audio.CaptureDevice), "Audio:CaptureDevice", "required (an ALSA PCM name, see arecord -L)");
         check(!string.IsNullOrWhiteSpace(Audio.PlaybackDevice), "Audio:PlaybackDevice", "required (an ALSA PCM name, see aplay -L)");
         check(Audio.SampleRate is 8000 or 16000 or 48000, "Audio:SampleRate", $"must be 8000, 16000 or 48000 (the media engine's device rates), is {Audio.SampleRate}");
-        check(Audio.FrameMilliseconds is >= 5 and <= 100, "Audio:FrameMilliseconds", $"must be 5–100, is {Audio.FrameMilliseconds}");
+        check(Audio.FrameMilliseconds == 20, "Audio:FrameMilliseconds", $"must be 20 (the media engine's frame), is {Audio.FrameMilliseconds}");
         check(
             Audio.PeriodMilliseconds >= 1 && Audio.PeriodMilliseconds <= Audio.FrameMilliseconds && Audio.FrameMilliseconds % Audio.PeriodMilliseconds == 0,
             "Audio:PeriodMilliseconds",
