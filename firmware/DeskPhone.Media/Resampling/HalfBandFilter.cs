@@ -33,7 +33,7 @@ internal static class HalfBandFilter
             // Ideal half-band impulse response sin(πd/2)/(πd), tapered by the window.
             double ideal = Math.Sin(Math.PI * offset / 2) / (Math.PI * offset);
             double ratio = offset / halfSpan;
-            taps[j] = ideal * BesselI0(Beta * Math.Sqrt(1 - (ratio * ratio))) / BesselI0(Beta);
+            taps[j] = ideal * KaiserWindow.At(ratio, Beta);
         }
 
         // Unity gain at DC: centre 1/2 plus both sides must sum to 1.
@@ -44,19 +44,5 @@ internal static class HalfBandFilter
         }
 
         return taps;
-    }
-
-    // Modified Bessel function of the first kind, order 0, by its power series.
-    private static double BesselI0(double x)
-    {
-        double sum = 1;
-        double term = 1;
-        for (int k = 1; k < 50 && term > 1e-12 * sum; k++)
-        {
-            term *= x * x / (4.0 * k * k);
-            sum += term;
-        }
-
-        return sum;
     }
 }

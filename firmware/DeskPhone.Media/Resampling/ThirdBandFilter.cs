@@ -46,7 +46,7 @@ internal static class ThirdBandFilter
             // Ideal low-pass impulse response 2fc·sinc(2fc·d), tapered by the window.
             double ideal = offset == 0 ? 2 * Cutoff : Math.Sin(2 * Math.PI * Cutoff * offset) / (Math.PI * offset);
             double ratio = (double)offset / CentreDelay;
-            taps[k] = ideal * BesselI0(Beta * Math.Sqrt(Math.Max(0, 1 - (ratio * ratio)))) / BesselI0(Beta);
+            taps[k] = ideal * KaiserWindow.At(ratio, Beta);
         }
 
         for (int phase = 0; phase < Factor; phase++)
@@ -64,19 +64,5 @@ internal static class ThirdBandFilter
         }
 
         return [.. taps.Select(tap => (float)tap)];
-    }
-
-    // Modified Bessel function of the first kind, order 0, by its power series.
-    private static double BesselI0(double x)
-    {
-        double sum = 1;
-        double term = 1;
-        for (int k = 1; k < 50 && term > 1e-12 * sum; k++)
-        {
-            term *= x * x / (4.0 * k * k);
-            sum += term;
-        }
-
-        return sum;
     }
 }
