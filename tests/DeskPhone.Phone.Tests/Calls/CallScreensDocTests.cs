@@ -27,7 +27,7 @@ public sealed class CallScreensDocTests
     private async Task HoldAndBlindTransfer()
     {
         using var rig = new PhoneTestRig();
-        await InConversationWithAnna(rig);
+        await ScreenWalks.InConversationWithAnna(rig);
         var anna = FarParty.Anna(rig);
         await rig.Advance(TimeSpan.FromSeconds(83));
         Capture(rig);
@@ -63,26 +63,13 @@ public sealed class CallScreensDocTests
 
     private async Task AttendedTransfer()
     {
-        using var rig = new PhoneTestRig();
-        await InConversationWithAnna(rig);
-        await rig.Type("*23");
-        Capture(rig);
-        await rig.Type("5#");
-        await rig.Receive(Far.Reply(rig.Transport.Requests(SipMethods.Invite).Single(i => i.CallId == "in-1"), 200, "OK", "answer:recvonly"));
-        var consultation = rig.Transport.Requests(SipMethods.Invite).Single(i => i.CallId != "in-1");
-        await rig.Receive(Far.Reply(consultation, 180, "Ringing"));
-        Capture(rig);
-        await rig.Receive(Far.Reply(consultation, 200, "OK", "answer"));
-        await rig.Advance(TimeSpan.FromSeconds(14));
-        Capture(rig);
-        await rig.ReplaceHandset();
-        Capture(rig);
-        await rig.Receive(Far.Reply(rig.Transport.Requests(SipMethods.Refer).Single(), 202, "Accepted"));
-        await rig.Receive(FarParty.Anna(rig).Notify(200, "OK", final: true));
-        Capture(rig);
+        using (var rig = new PhoneTestRig())
+        {
+            await ScreenWalks.AttendedTransfer(rig, Capture);
+        }
 
         using var back = new PhoneTestRig();
-        await InConversationWithAnna(back);
+        await ScreenWalks.InConversationWithAnna(back);
         await back.Type("*235#");
         await back.Receive(Far.Reply(back.Transport.Requests(SipMethods.Invite).Single(i => i.CallId == "in-1"), 200, "OK", "answer:recvonly"));
         await back.Advance(TimeSpan.FromSeconds(30));
@@ -93,28 +80,18 @@ public sealed class CallScreensDocTests
     private async Task CallWaitingAndDoNotDisturb()
     {
         using var rig = new PhoneTestRig();
-        await InConversationWithAnna(rig);
+        await ScreenWalks.InConversationWithAnna(rig);
         await rig.Receive(FarParty.Invite("in-2", "104", "Bruno Verdi", "bruno"));
         Capture(rig);
         await rig.Press(PhoneKey.Soft1);
         Capture(rig);
 
         using var idle = new PhoneTestRig();
-        await idle.Start();
-        await idle.Receive(Far.Reply(idle.Transport.Requests(SipMethods.Register).Single(), 200, "OK"));
+        await ScreenWalks.StartRegistered(idle);
         await idle.Press(PhoneKey.More);
         Capture(idle);
         await idle.Press(PhoneKey.Ok);
         Capture(idle);
-    }
-
-    private static async Task InConversationWithAnna(PhoneTestRig rig)
-    {
-        await rig.Start();
-        await rig.Receive(Far.Reply(rig.Transport.Requests(SipMethods.Register).Single(), 200, "OK"));
-        await rig.Receive(Far.Invite());
-        await rig.LiftHandset();
-        await rig.Receive(FarParty.Anna(rig).Ack(5));
     }
 
     private void Capture(PhoneTestRig rig) => screens.Add(ScreensPage.Frame(rig));

@@ -37,7 +37,7 @@ public sealed class ItalianScreensDocTests
     private async Task IdleAndCall()
     {
         using var rig = ItalianRig();
-        await StartRegistered(rig);
+        await ScreenWalks.StartRegistered(rig);
         Capture(rig);
         await rig.Receive(Far.Invite());
         Capture(rig);
@@ -63,24 +63,7 @@ public sealed class ItalianScreensDocTests
     private async Task AttendedTransfer()
     {
         using var rig = ItalianRig();
-        await StartRegistered(rig);
-        await rig.Receive(Far.Invite());
-        await rig.LiftHandset();
-        await rig.Receive(FarParty.Anna(rig).Ack(5));
-        await rig.Type("*23");
-        Capture(rig);
-        await rig.Type("5#");
-        await rig.Receive(Far.Reply(rig.Transport.Requests(SipMethods.Invite).Single(i => i.CallId == "in-1"), 200, "OK", "answer:recvonly"));
-        var consultation = rig.Transport.Requests(SipMethods.Invite).Single(i => i.CallId != "in-1");
-        await rig.Receive(Far.Reply(consultation, 180, "Ringing"));
-        Capture(rig);
-        await rig.Receive(Far.Reply(consultation, 200, "OK", "answer"));
-        await rig.Advance(TimeSpan.FromSeconds(14));
-        Capture(rig);
-        await rig.ReplaceHandset();
-        await rig.Receive(Far.Reply(rig.Transport.Requests(SipMethods.Refer).Single(), 202, "Accepted"));
-        await rig.Receive(FarParty.Anna(rig).Notify(200, "OK", final: true));
-        Capture(rig);
+        await ScreenWalks.AttendedTransfer(rig, Capture);
     }
 
     private async Task MessageAndHistory()
@@ -90,7 +73,7 @@ public sealed class ItalianScreensDocTests
         history.Add(new CallRecord(CallRecordKind.Received, "102", "Anna Rossi", Today.AddHours(9).AddMinutes(5), TimeSpan.FromSeconds(125)));
         history.Add(new CallRecord(CallRecordKind.Missed, "104", "Bruno Verdi", Today.AddHours(9).AddMinutes(20), TimeSpan.Zero));
         using var rig = new PhoneTestRig(history: history, options: new PhoneOptions());
-        await StartRegistered(rig);
+        await ScreenWalks.StartRegistered(rig);
         await rig.Receive(Far.Message("Pranzo alle 13? Porto io il caffè dopo la riunione.", callId: "m1"));
         Capture(rig);
         await rig.Press(PhoneKey.Soft1);
@@ -103,12 +86,6 @@ public sealed class ItalianScreensDocTests
 
     /// <summary>The default options: Italian.</summary>
     private static PhoneTestRig ItalianRig() => new(options: new PhoneOptions());
-
-    private static async Task StartRegistered(PhoneTestRig rig)
-    {
-        await rig.Start();
-        await rig.Receive(Far.Reply(rig.Transport.Requests(SipMethods.Register).Single(), 200, "OK"));
-    }
 
     private void Capture(PhoneTestRig rig) => screens.Add(ScreensPage.Frame(rig));
 }
